@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor, RequestWithActor, Roles, UuidParam } from '@kotoportti/platform';
+import { CreateClientDto, SearchClientsDto } from './client.dto';
+import { ClientsService } from './clients.service';
+
+@ApiTags('clients')
+@ApiBearerAuth()
+@Roles('official')
+@Controller('api/clients')
+export class ClientsController {
+  constructor(private readonly clients: ClientsService) {}
+
+  @Post()
+  register(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateClientDto,
+    @Req() request: RequestWithActor,
+  ) {
+    return this.clients.register(actor, body, request.requestId);
+  }
+
+  @Get()
+  search(
+    @CurrentActor() actor: Actor,
+    @Query() query: SearchClientsDto,
+    @Req() request: RequestWithActor,
+  ) {
+    return this.clients.search(actor, query, request.requestId);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() request: RequestWithActor) {
+    return this.clients.get(actor, id, request.requestId);
+  }
+}

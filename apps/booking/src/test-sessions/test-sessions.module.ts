@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { TestSessionsController } from './test-sessions.controller';
+import { TestSessionsService } from './test-sessions.service';
+
+/** Test centres publish and cancel sessions; officials list them with places left. */
+@Module({
+  controllers: [TestSessionsController],
+  providers: [TestSessionsService],
+})
+export class TestSessionsModule {}

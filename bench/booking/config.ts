@@ -1,0 +1,32 @@
+/** The figures the issue fixes for the booking benchmark; change them here only. */
+export const BENCH = {
+  clients: 10_000,
+  sessions: 500,
+  /** Places per session: enough that every request of the run finds a place. */
+  capacity: 100,
+  connections: 50,
+  durationMs: 20_000,
+  warmUpMs: 3_000,
+  /** The booking app's own pool (TypeORM's default for PostgreSQL). */
+  appPoolSize: 10,
+} as const;
+
+/** One booking request: which client into which session. */
+export type Pair = [sessionId: string, clientId: string];
+
+/** What a load process prints as its last line, as JSON. */
+export interface LoadReport {
+  label: string;
+  requests: number;
+  booked: number;
+  errors: Record<string, number>;
+  elapsedMs: number;
+  bookingsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}

@@ -1,0 +1,16 @@
+import { People1763900000000 } from './1763900000000-people';
+import { Platform1763900001000 } from './1763900001000-platform';
+import { TestBookings1763900002000 } from './1763900002000-test-bookings';
+import { Courses1763900003000 } from './1763900003000-courses';
+import { WaitingLists1763900004000 } from './1763900004000-waiting-lists';
+import { Letters1763900005000 } from './1763900005000-letters';
+
+/** In the order they apply. Classes, not globs: the apps are bundled with webpack. */
+export const MIGRATIONS = [
+  People1763900000000,
+  Platform1763900001000,
+  TestBookings1763900002000,
+  Courses1763900003000,
+  WaitingLists1763900004000,
+  Letters1763900005000,
+];

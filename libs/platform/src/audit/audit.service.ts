@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+
+export interface AuditEntry {
+  actor: Actor | null;
+  /** What was done, e.g. `client.read`, `client.create`, `test-booking.cancel`. */
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** The person the record is about, so the log can be searched by client. */
+  clientId?: string | null;
+  requestId?: string;
+  /** Never personal data: ids and codes only. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Every read and write of a person's data goes through here (SPEC §1). Writes pass their
+ * transaction's manager so the entry commits or rolls back with the change itself.
+ */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_events
+         (actor_user_id, actor_role, organisation_id, action, entity_type, entity_id, client_id, request_id, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        entry.actor?.userId ?? null,
+        entry.actor?.role ?? null,
+        entry.actor?.organisationId ?? null,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.clientId ?? null,
+        entry.requestId ?? null,
+        entry.details ?? {},
+      ],
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.token';
+import type { Actor } from './actor';
+
+export type TokenKind = 'api' | 'web';
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+  csrfToken: string | null;
+}
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * Opaque random tokens, stored only as their SHA-256: a copy of the database does not let
+ * anyone sign in, and a token can be revoked or expire server-side.
+ */
+@Injectable()
+export class TokenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async issue(userId: string, kind: TokenKind): Promise<IssuedToken> {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = kind === 'web' ? randomBytes(24).toString('base64url') : null;
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlMinutes * 60_000);
+    await this.db.query(
+      `INSERT INTO auth_tokens (token_hash, user_id, kind, csrf_token, expires_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [sha256(token), userId, kind, csrfToken, expiresAt],
+    );
+    return { token, expiresAt, csrfToken };
+  }
+
+  async resolve(token: string, kind: TokenKind): Promise<Actor | null> {
+    const rows: Array<Record<string, string | null>> = await this.db.query(
+      `SELECT u.id, u.username, u.display_name, u.role, u.organisation_id, u.ui_language, t.csrf_token
+         FROM auth_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = $1 AND t.kind = $2 AND t.revoked_at IS NULL
+          AND t.expires_at > now() AND u.active`,
+      [sha256(token), kind],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      userId: row.id!,
+      username: row.username!,
+      displayName: row.display_name!,
+      role: row.role as Actor['role'],
+      organisationId: row.organisation_id,
+      uiLanguage: row.ui_language!,
+      csrfToken: row.csrf_token ?? undefined,
+    };
+  }
+
+  async revoke(token: string): Promise<void> {
+    await this.db.query(
+      `UPDATE auth_tokens SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`,
+      [sha256(token)],
+    );
+  }
+}

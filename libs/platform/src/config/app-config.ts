@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+
+/** Everything the services read from the environment, validated once at start-up. */
+export interface AppConfig {
+  port: number;
+  /** Unset means: start the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | undefined;
+  redisUrl: string;
+  chromiumPath: string;
+  adminUsername: string | undefined;
+  adminPassword: string | undefined;
+  /** Where the embedded PostgreSQL and a private Redis keep their files. */
+  dataDir: string;
+  /** Lifetime of API bearer tokens and web session cookies. */
+  sessionTtlMinutes: number;
+  /** Prefix of every BullMQ key, so tests and installations sharing one Redis stay apart. */
+  queuePrefix: string;
+  /** Secure cookies need HTTPS; a plain-HTTP developer machine turns it off. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[], fallback?: string) {
+  const raw = env[name] || fallback;
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL such as ${protocols[0]}//host:port, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}, got "${raw}"`);
+  }
+  return raw;
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** `defaultPort` differs per service when the three run side by side (3000, 3001, 3002). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 3000): AppConfig {
+  const adminUsername = env.ADMIN_USERNAME || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new ConfigError('ADMIN_PASSWORD must be at least 12 characters long');
+  }
+  return {
+    port: integer(env, 'PORT', defaultPort, 1, 65535),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!,
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    adminUsername,
+    adminPassword,
+    dataDir: resolve(env.DATA_DIR || '.data'),
+    sessionTtlMinutes: integer(env, 'SESSION_TTL_MINUTES', 480, 1, 60 * 24 * 30),
+    queuePrefix: env.QUEUE_PREFIX || 'kotoportti',
+    secureCookies: boolean(env, 'SECURE_COOKIES', env.NODE_ENV === 'production'),
+  };
+}

@@ -1,0 +1,72 @@
+import { Controller, Get, Inject, OnApplicationShutdown, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/roles.decorator';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.token';
+import { producerRedisOptions } from '../redis/redis-options';
+
+type Reachability = 'up' | 'down';
+
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('health')
+@Controller('api/health')
+export class HealthController implements OnApplicationShutdown {
+  private readonly redis: Redis;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.redis = new Redis({
+      ...producerRedisOptions(config.redisUrl),
+      lazyConnect: true,
+    });
+    this.redis.on('error', () => undefined);
+  }
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Database and Redis reachability; 503 when either is down' })
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [database, redis] = await Promise.all([
+      this.check(this.db.query('SELECT 1')),
+      this.check(this.pingRedis()),
+    ]);
+    const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
+    if (status !== 'ok') response.status(503);
+    return { status, database, redis };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+  }
+
+  private async pingRedis(): Promise<string> {
+    if (this.redis.status === 'wait') await this.redis.connect();
+    return this.redis.ping();
+  }
+
+  private async check(probe: Promise<unknown>): Promise<Reachability> {
+    try {
+      await within(2000, probe);
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+}

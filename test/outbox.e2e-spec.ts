@@ -1,0 +1,98 @@
+import { Queue } from 'bullmq';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  OutboxRelay,
+  OutboxService,
+  QUEUES,
+  domainEventJobId,
+  redisOptionsFromUrl,
+} from '@kotoportti/platform';
+import { freePort, PrivateRedis } from './support/private-redis';
+import { startTestApp, TestApp } from './support/test-app';
+
+async function until<T>(probe: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await sleep(100);
+  }
+}
+
+describe('the outbox relay', () => {
+  let t: TestApp;
+  let redis: PrivateRedis;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    redis = new PrivateRedis(await freePort());
+    await redis.start();
+    t = await startTestApp([], { REDIS_URL: redis.url });
+    queue = new Queue(QUEUES.domainEvents, {
+      connection: redisOptionsFromUrl(redis.url),
+      prefix: t.config.queuePrefix,
+    });
+    queue.on('error', () => undefined);
+  });
+  afterAll(async () => {
+    await t.close();
+    await queue.close();
+    await redis.stop();
+  });
+
+  const recordEvent = (aggregateId: string) =>
+    t.db.transaction((manager) =>
+      t.app.get(OutboxService).record(manager, {
+        type: 'test.happened',
+        aggregateType: 'test',
+        aggregateId,
+        payload: { n: 1 },
+      }),
+    );
+  const publishedAt = async (id: string) =>
+    (await t.db.query(`SELECT published_at FROM outbox_events WHERE id = $1`, [id]))[0]
+      .published_at as Date | null;
+
+  it('publishes a committed event to BullMQ with a fixed job id', async () => {
+    const id = await recordEvent('a');
+    t.app.get(OutboxRelay).kick();
+    const job = await until(async () => (await queue.getJob(domainEventJobId(id))) ?? undefined);
+    expect(job.data).toMatchObject({
+      eventId: id,
+      type: 'test.happened',
+      aggregateId: 'a',
+      payload: { n: 1 },
+    });
+    expect(await publishedAt(id)).not.toBeNull();
+  });
+
+  it('never publishes an event whose transaction rolled back', async () => {
+    await expect(
+      t.db.transaction(async (manager) => {
+        await t.app.get(OutboxService).record(manager, {
+          type: 'test.rolled-back',
+          aggregateType: 'test',
+          aggregateId: 'b',
+          payload: {},
+        });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await sleep(500);
+    const rows = await t.db.query(`SELECT id FROM outbox_events WHERE type = 'test.rolled-back'`);
+    expect(rows).toEqual([]);
+  });
+
+  it('keeps an event while Redis is unreachable and delivers it once Redis is back', async () => {
+    await redis.stop();
+    const id = await recordEvent('c');
+    await sleep(1500);
+    expect(await publishedAt(id)).toBeNull();
+
+    await redis.start();
+    await until(async () => ((await publishedAt(id)) ? true : undefined), 20_000);
+    const job = await queue.getJob(domainEventJobId(id));
+    expect(job?.data).toMatchObject({ eventId: id, aggregateId: 'c' });
+  });
+});

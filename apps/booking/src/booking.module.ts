@@ -10,6 +10,7 @@ import { CoursesModule } from './courses/courses.module';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
 import { SeatsModule } from './seats/seats.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { TestBookingsModule } from './test-bookings/test-bookings.module';
 import { TestSessionsModule } from './test-sessions/test-sessions.module';
 import { UsersController } from './users/users.controller';
@@ -26,6 +27,7 @@ import { LoginController } from './web/login.controller';
     CoursesModule,
     SeatsModule,
     ClientPathModule,
+    StatisticsModule,
   ],
   controllers: [
     OrganisationsController,

@@ -1,0 +1,80 @@
+import type { Column } from '../stat-table';
+import { label } from '../stat-table';
+
+/** Positional parameters for one query, so no value is ever spliced into SQL text. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+/** The calendar day an instant falls on in Finland. */
+export const helsinkiDate = (column: string) => `(${column} AT TIME ZONE 'Europe/Helsinki')::date`;
+export const monthOf = (dateSql: string) => `to_char(${dateSql}, 'YYYY-MM')`;
+
+/** A percentile of whole days, to one decimal; NULL when there is nothing to take it of. */
+export function percentile(fraction: 0.5 | 0.9, expression: string, filter?: string): string {
+  const where = filter ? ` FILTER (WHERE ${filter})` : '';
+  return `round((percentile_cont(${fraction}) WITHIN GROUP (ORDER BY ${expression})${where})::numeric, 1)`;
+}
+
+/** A share in per cent to one decimal; NULL when the denominator is zero. */
+export const percent = (numerator: string, denominator: string) =>
+  `round(100.0 * (${numerator}) / NULLIF(${denominator}, 0), 1)`;
+
+/**
+ * A breakdown the caller may choose. `sql` is the grouped expression; organisations come
+ * with their name, looked up after grouping so the grouping stays on the id.
+ */
+export interface Dimension {
+  /** The name in `?by=`. */
+  by: string;
+  /** The column key in the answer. */
+  key: string;
+  title: string;
+  sql: string;
+  /** Set for organisation ids: the name column shown beside the id. */
+  nameKey?: string;
+  /** How rows sort on it, over the answer's columns, when text order is wrong (levels). */
+  order?: string;
+}
+
+/** Codes in the order of their code list, not alphabetically. */
+export const codeOrder = (column: string, codes: readonly string[]) =>
+  `array_position(ARRAY[${codes.map((code) => `'${code}'`).join(',')}]::text[], ${column})`;
+
+export interface Grouping {
+  /** `expr AS "key"` for the chosen dimensions, each followed by a comma, or ''. */
+  select: string;
+  groupBy: string;
+  /** The outer query's name look-ups, each followed by a comma, or ''. */
+  names: string;
+  orderBy: string;
+  columns: Column[];
+}
+
+function orderOf(dimension: Dimension): string {
+  if (dimension.order) return dimension.order;
+  return dimension.nameKey ? `"${dimension.nameKey}", "${dimension.key}"` : `"${dimension.key}"`;
+}
+
+export function grouping(dimensions: readonly Dimension[], by: readonly string[]): Grouping {
+  const chosen = dimensions.filter((dimension) => by.includes(dimension.by));
+  const named = chosen.filter((dimension) => dimension.nameKey);
+  return {
+    select: chosen.map((d) => `${d.sql} AS "${d.key}", `).join(''),
+    groupBy: chosen.length ? `GROUP BY ${chosen.map((d) => d.sql).join(', ')}` : '',
+    names: named
+      .map((d) => `(SELECT name FROM organisations WHERE id = g."${d.key}") AS "${d.nameKey}", `)
+      .join(''),
+    orderBy: chosen.length ? `ORDER BY ${chosen.map(orderOf).join(', ')}` : '',
+    columns: chosen.flatMap((d) =>
+      d.nameKey
+        ? [label(d.nameKey, d.title), label(d.key, `${d.title} id`)]
+        : [label(d.key, d.title)],
+    ),
+  };
+}

@@ -1,0 +1,209 @@
+import { PACES } from '@kotoportti/model';
+import type { DataSource } from 'typeorm';
+import type { StatisticsFilter } from '../statistics-filter';
+import {
+  type Column,
+  type Partition,
+  type Row,
+  type StatTable,
+  measure,
+  numericRows,
+  people,
+  rate,
+} from '../stat-table';
+import {
+  codeOrder,
+  type Dimension,
+  grouping,
+  helsinkiDate,
+  percent,
+  percentile,
+  SqlParams,
+} from './sql-parts';
+
+export interface WaitingTimesOptions {
+  by: readonly string[];
+  /** Days from queue entry, ascending. */
+  targets: readonly number[];
+  /** The day the figures are taken on. */
+  asOf: string;
+}
+
+const DIMENSIONS: Dimension[] = [
+  {
+    by: 'month',
+    key: 'month',
+    title: 'Month of queue entry',
+    sql: `to_char(waiting_since, 'YYYY-MM')`,
+  },
+  { by: 'pace', key: 'pace', title: 'Pace', sql: 'pace', order: codeOrder('"pace"', PACES) },
+  {
+    by: 'level',
+    key: 'level',
+    title: 'Start level',
+    sql: 'start_level',
+    order: 'level_rank("level")',
+  },
+  { by: 'region', key: 'regionId', title: 'Region', sql: 'region_id', nameKey: 'region' },
+];
+
+/**
+ * Each queue entry's fate on the as-of day: placed (a seat booked), removed without a seat,
+ * or still waiting. Still-waiting clients are right-censored: their wait so far is a lower
+ * bound of their wait, so it is reported in columns of its own and never mixed into the
+ * placed clients' percentiles. Course start is the provider's start report for the first
+ * seat the client got after entering the queue.
+ */
+function entriesSql(filter: StatisticsFilter, asOf: string, p: SqlParams): string {
+  const day = p.add(asOf, '::date');
+  const ended = helsinkiDate('w.ended_at');
+  const where = [
+    `w.waiting_since BETWEEN ${p.add(filter.from, '::date')} AND ${p.add(filter.to, '::date')}`,
+    `w.waiting_since <= ${day}`,
+  ];
+  if (filter.regionId) where.push(`w.region_id = ${p.add(filter.regionId, '::uuid')}`);
+  if (filter.officeId) where.push(`w.office_id = ${p.add(filter.officeId, '::uuid')}`);
+  const byCentre = filter.centreId
+    ? `JOIN test_results tr ON tr.id = w.result_id
+       JOIN test_bookings tb ON tb.id = tr.booking_id
+       JOIN test_sessions ts ON ts.id = tb.session_id AND ts.test_centre_id = ${p.add(filter.centreId, '::uuid')}`
+    : '';
+  return `
+    SELECT w.waiting_since, w.pace, w.start_level, w.region_id,
+           CASE WHEN ${ended} <= ${day} THEN w.status END AS ended_as,
+           ${ended} - w.waiting_since AS ended_after,
+           ${day} - w.waiting_since AS waited,
+           started.on_day - w.waiting_since AS days_to_start
+      FROM waiting_list_entries w
+      ${byCentre}
+      LEFT JOIN LATERAL (
+        SELECT min(r.report_date) AS on_day
+          FROM seats s
+          JOIN seat_reports r ON r.seat_id = s.id AND r.kind = 'start'
+         WHERE s.client_id = w.client_id
+           AND ${helsinkiDate('s.booked_at')} >= w.waiting_since
+           AND r.report_date <= ${day}
+      ) started ON w.status = 'placed' AND ${ended} <= ${day}
+     WHERE ${where.join(' AND ')}`;
+}
+
+function targetFigures(targets: readonly number[], p: SqlParams): string {
+  return targets
+    .map((target) => {
+      const t = p.add(target, '::int');
+      const decided = `days_to_seat <= ${t} OR (waited >= ${t} AND coalesce(removed_after >= ${t}, true))`;
+      return `
+        count(*) FILTER (WHERE ${decided}) AS "decided${target}",
+        count(*) FILTER (WHERE days_to_seat <= ${t}) AS "placedWithin${target}",
+        ${percent(`count(*) FILTER (WHERE days_to_seat <= ${t})`, `count(*) FILTER (WHERE ${decided})`)} AS "pctPlacedWithin${target}",
+        count(*) FILTER (WHERE NOT coalesce(days_to_seat <= ${t}, false) AND (${decided})) AS "_notPlacedWithin${target}",`;
+    })
+    .join('');
+}
+
+function targetColumns(targets: readonly number[]): Column[] {
+  return targets.flatMap((target) => [
+    people(`decided${target}`, `Clients whose ${target}-day outcome is known`),
+    people(`placedWithin${target}`, `Placed within ${target} days`),
+    rate(`pctPlacedWithin${target}`, `% placed within ${target} days`, [
+      `placedWithin${target}`,
+      `decided${target}`,
+    ]),
+  ]);
+}
+
+/** Nested counts (placed within 30 ⊂ within 90 ⊂ placed) differ by a figure that must be protected too. */
+function targetPartitions(targets: readonly number[]): Partition[] {
+  const nested = targets.map((target, i) => ({
+    total: `placedWithin${target}`,
+    parts:
+      i === 0 ? [] : [`placedWithin${targets[i - 1]}`, `_placedWithin${targets[i - 1]}to${target}`],
+  }));
+  const last = targets[targets.length - 1];
+  return [
+    ...nested.filter((partition) => partition.parts.length > 0),
+    { total: 'placed', parts: [`placedWithin${last}`, `_placedAfter${last}`] },
+    ...targets.map((target) => ({
+      total: `decided${target}`,
+      parts: [`placedWithin${target}`, `_notPlacedWithin${target}`],
+    })),
+  ];
+}
+
+/** The unpublished differences the partitions above refer to. */
+function differences(row: Row, targets: readonly number[]): Row {
+  const n = (key: string) => Number(row[key] ?? 0);
+  const out: Row = { ...row };
+  targets.forEach((target, i) => {
+    if (i > 0) {
+      const before = targets[i - 1];
+      out[`_placedWithin${before}to${target}`] =
+        n(`placedWithin${target}`) - n(`placedWithin${before}`);
+    }
+  });
+  const last = targets[targets.length - 1];
+  out[`_placedAfter${last}`] = n('placed') - n(`placedWithin${last}`);
+  return out;
+}
+
+const FIGURE_COLUMNS: Column[] = [
+  people('entered', 'Entered the queue'),
+  people('placed', 'Placed (seat booked)'),
+  people('removed', 'Left the queue without a seat'),
+  people('stillWaiting', 'Still waiting (censored)'),
+  measure('medianDaysToSeat', 'Median days to seat booked', 'placed'),
+  measure('p90DaysToSeat', '90th percentile days to seat booked', 'placed'),
+  people('started', 'Started a course'),
+  people('awaitingStart', 'Placed, course not started yet'),
+  measure('medianDaysToStart', 'Median days to course start', 'started'),
+  measure('p90DaysToStart', '90th percentile days to course start', 'started'),
+  measure('medianDaysWaitingSoFar', 'Still waiting: median days so far', 'stillWaiting'),
+  measure('p90DaysWaitingSoFar', 'Still waiting: 90th percentile days so far', 'stillWaiting'),
+];
+
+export async function waitingTimes(
+  db: DataSource,
+  filter: StatisticsFilter,
+  options: WaitingTimesOptions,
+): Promise<StatTable> {
+  const p = new SqlParams();
+  const g = grouping(DIMENSIONS, options.by);
+  const sql = `
+    WITH entry AS (${entriesSql(filter, options.asOf, p)}),
+    fate AS (
+      SELECT *, CASE WHEN ended_as = 'placed' THEN ended_after END AS days_to_seat,
+                CASE WHEN ended_as = 'removed' THEN ended_after END AS removed_after
+        FROM entry
+    ),
+    g AS (
+      SELECT ${g.select}
+             count(*) AS entered,
+             count(days_to_seat) AS placed,
+             count(removed_after) AS removed,
+             count(*) FILTER (WHERE ended_as IS NULL) AS "stillWaiting",
+             ${percentile(0.5, 'days_to_seat')} AS "medianDaysToSeat",
+             ${percentile(0.9, 'days_to_seat')} AS "p90DaysToSeat",
+             count(days_to_start) AS started,
+             count(days_to_seat) - count(days_to_start) AS "awaitingStart",
+             ${percentile(0.5, 'days_to_start')} AS "medianDaysToStart",
+             ${percentile(0.9, 'days_to_start')} AS "p90DaysToStart",
+             ${targetFigures(options.targets, p)}
+             ${percentile(0.5, 'waited', 'ended_as IS NULL')} AS "medianDaysWaitingSoFar",
+             ${percentile(0.9, 'waited', 'ended_as IS NULL')} AS "p90DaysWaitingSoFar"
+        FROM fate ${g.groupBy}
+    )
+    SELECT ${g.names} g.* FROM g ${g.orderBy}`;
+  const columns = [...g.columns, ...FIGURE_COLUMNS, ...targetColumns(options.targets)];
+  const rows = numericRows(await db.query<Row[]>(sql, p.values), columns);
+  return {
+    name: 'waiting-times',
+    title: 'Waiting times from queue entry',
+    columns,
+    rows: rows.map((row) => differences(row, options.targets)),
+    partitions: [
+      { total: 'entered', parts: ['placed', 'removed', 'stillWaiting'] },
+      { total: 'placed', parts: ['started', 'awaitingStart'] },
+      ...targetPartitions(options.targets),
+    ],
+  };
+}

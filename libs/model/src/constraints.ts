@@ -19,6 +19,7 @@ export const CONSTRAINTS = {
   oneSeatPerClientAndCourse: 'seats_one_per_client_and_course',
   oneWaitingEntryPerClient: 'waiting_list_entries_one_waiting_per_client',
   oneOpenOfferPerClientAndCourse: 'seat_offers_one_open_per_client_and_course',
+  oneOpenOfferPerClient: 'seat_offers_one_open_per_client',
   queueSnapshotUnique: 'queue_snapshots_unique',
   letterOncePerBatch: 'letters_once_per_batch',
   consumedEventOnce: 'consumed_events_pkey',

@@ -55,4 +55,8 @@ export class SeatOffer {
 
   @Column('timestamptz', { nullable: true })
   decidedAt: Date | null;
+
+  /** The seat booked from the offer, once accepted. */
+  @Column('uuid', { nullable: true })
+  seatId: string | null;
 }

@@ -86,6 +86,24 @@ export class WaitingListEntry {
   @Column('bigint', { default: '0' })
   lastEventVersion: string;
 
+  /** The outbox id of the result event that set the queue keys; older ones are ignored. */
+  @Column('bigint', { default: '0' })
+  keysVersion: string;
+
+  /** The seat that placed the client, while placed. */
+  @Column('uuid', { nullable: true })
+  seatId: string | null;
+
+  /** The official who removed the entry by hand; endReason holds their reason. */
+  @Column('uuid', { nullable: true })
+  removedBy: string | null;
+
+  @Column('uuid', { nullable: true })
+  prioritySetBy: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  prioritySetAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -4,6 +4,7 @@ import { TestBookings1763900002000 } from './1763900002000-test-bookings';
 import { Courses1763900003000 } from './1763900003000-courses';
 import { WaitingLists1763900004000 } from './1763900004000-waiting-lists';
 import { Letters1763900005000 } from './1763900005000-letters';
+import { QueueService1763900006000 } from './1763900006000-queue-service';
 
 /** In the order they apply. Classes, not globs: the apps are bundled with webpack. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Courses1763900003000,
   WaitingLists1763900004000,
   Letters1763900005000,
+  QueueService1763900006000,
 ];

@@ -17,6 +17,21 @@ export interface AppConfig {
   queuePrefix: string;
   /** Secure cookies need HTTPS; a plain-HTTP developer machine turns it off. */
   secureCookies: boolean;
+  /** How many working days a released seat is held for the head of the queue. */
+  offerHoldWorkingDays: number;
+  /** Whether a no-show at course start returns the client to the queue with the original date. */
+  noShowPolicy: NoShowPolicy;
+}
+
+export const NO_SHOW_POLICIES = ['return', 'end'] as const;
+export type NoShowPolicy = (typeof NO_SHOW_POLICIES)[number];
+
+function noShowPolicy(env: NodeJS.ProcessEnv): NoShowPolicy {
+  const raw = env.QUEUE_NO_SHOW_POLICY;
+  if (raw === undefined || raw === '') return 'return';
+  const found = NO_SHOW_POLICIES.find((policy) => policy === raw);
+  if (!found) throw new ConfigError(`QUEUE_NO_SHOW_POLICY must be return or end, got "${raw}"`);
+  return found;
 }
 
 export class ConfigError extends Error {
@@ -77,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 3
     sessionTtlMinutes: integer(env, 'SESSION_TTL_MINUTES', 480, 1, 60 * 24 * 30),
     queuePrefix: env.QUEUE_PREFIX || 'kotoportti',
     secureCookies: boolean(env, 'SECURE_COOKIES', env.NODE_ENV === 'production'),
+    offerHoldWorkingDays: integer(env, 'QUEUE_OFFER_HOLD_WORKING_DAYS', 3, 1, 30),
+    noShowPolicy: noShowPolicy(env),
   };
 }

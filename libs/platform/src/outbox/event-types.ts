@@ -51,3 +51,12 @@ export interface ClientEventPayload {
   officeId: string;
   previousOfficeId?: string;
 }
+
+/** course.cancelled: the reserved seats it cancelled, so each client can return to the queue. */
+export interface CourseCancelledEventPayload {
+  courseId: string;
+  providerId: string;
+  reason: string;
+  beforeCourseStart: boolean;
+  seats: Array<{ seatId: string; clientId: string }>;
+}

@@ -4,6 +4,7 @@ import type { JobsOptions } from 'bullmq';
 export const QUEUES = {
   domainEvents: 'domain-events',
   letterBatches: 'letter-batches',
+  queueMaintenance: 'queue-maintenance',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -61,3 +62,32 @@ export const LETTER_BATCH_WORKER_OPTIONS = {
 export function letterBatchJobId(batchId: string): string {
   return `letter-batch-${batchId}`;
 }
+
+/** The queue service's own timed work: one repeatable job each, on queueMaintenance. */
+export const QUEUE_MAINTENANCE_JOBS = {
+  /** Expired or stale seat offers pass to the next in line. */
+  sweepSeatOffers: 'sweep-seat-offers',
+  /** Every queue's length and waits, once a day, for the trends. */
+  snapshotQueues: 'snapshot-queues',
+} as const;
+export type QueueMaintenanceJob =
+  (typeof QUEUE_MAINTENANCE_JOBS)[keyof typeof QUEUE_MAINTENANCE_JOBS];
+
+/** Offers are swept every minute; snapshots are taken just after midnight in Helsinki. */
+export const QUEUE_MAINTENANCE_SCHEDULES = {
+  [QUEUE_MAINTENANCE_JOBS.sweepSeatOffers]: { every: 60_000 },
+  [QUEUE_MAINTENANCE_JOBS.snapshotQueues]: { pattern: '5 0 * * *', tz: 'Europe/Helsinki' },
+} as const;
+
+export const QUEUE_MAINTENANCE_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5000 },
+  removeOnComplete: { count: 100 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/**
+ * Several events for one client may be applied at once; the consumer locks the client, so
+ * they serialise per client and run in parallel across clients.
+ */
+export const DOMAIN_EVENT_WORKER_OPTIONS = { concurrency: 8 };

@@ -15,7 +15,7 @@ import { TestBookingsModule } from './test-bookings/test-bookings.module';
 import { TestSessionsModule } from './test-sessions/test-sessions.module';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
-import { LoginController } from './web/login.controller';
+import { WebModule } from './web/web.module';
 
 /** The booking service: the HTTP API of offices, test centres and providers, and the web pages. */
 @Module({
@@ -28,13 +28,13 @@ import { LoginController } from './web/login.controller';
     SeatsModule,
     ClientPathModule,
     StatisticsModule,
+    WebModule,
   ],
   controllers: [
     OrganisationsController,
     UsersController,
     ClientsController,
     AuditEventsController,
-    LoginController,
   ],
   providers: [OrganisationsService, UsersService, ClientsService],
 })

@@ -6,5 +6,6 @@ import { ConsentsService } from './consents.service';
 @Module({
   controllers: [ConsentsController],
   providers: [ConsentsService],
+  exports: [ConsentsService],
 })
 export class ConsentsModule {}

@@ -8,5 +8,6 @@ import { CoursesService } from './courses.service';
 @Module({
   controllers: [CoursesController],
   providers: [CoursesService, CourseCatalogueService, CourseCancellationService],
+  exports: [CoursesService, CourseCatalogueService],
 })
 export class CoursesModule {}

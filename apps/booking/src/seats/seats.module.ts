@@ -15,5 +15,6 @@ import { SeatsController } from './seats.controller';
     SeatDetailsService,
     CourseParticipantsService,
   ],
+  exports: [SeatBookingService, SeatReportsService, CourseParticipantsService],
 })
 export class SeatsModule {}

@@ -17,5 +17,6 @@ import { TestResultsService } from './test-results.service';
     TestResultsController,
   ],
   providers: [TestBookingsService, RebookingService, AttendanceService, TestResultsService],
+  exports: [TestBookingsService, AttendanceService, TestResultsService],
 })
 export class TestBookingsModule {}

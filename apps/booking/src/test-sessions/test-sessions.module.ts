@@ -6,5 +6,6 @@ import { TestSessionsService } from './test-sessions.service';
 @Module({
   controllers: [TestSessionsController],
   providers: [TestSessionsService],
+  exports: [TestSessionsService],
 })
 export class TestSessionsModule {}

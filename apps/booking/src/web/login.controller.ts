@@ -1,31 +1,24 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { CookieOptions, Request, Response } from 'express';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { Body, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import type { CookieOptions, Response } from 'express';
+import { randomBytes } from 'node:crypto';
 import {
   APP_CONFIG,
   AppConfig,
   AuthService,
   DomainError,
   Public,
-  RequestWithActor,
   SESSION_COOKIE,
   TokenService,
 } from '@kotoportti/platform';
-import { renderLoginPage } from './login-page';
-
-const LOGIN_CSRF_COOKIE = 'kp_login_csrf';
-
-function sameToken(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'string' || typeof b !== 'string' || a.length === 0 || a.length !== b.length)
-    return false;
-  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
+import type { Role } from '@kotoportti/model';
+import { LOGIN_CSRF_COOKIE, sameToken } from './csrf';
+import { homeOf } from './navigation';
+import { PageRequest, setPageLocals } from './page-locals';
+import { localPath, renderPage, WebController } from './web-controller';
 
 /** Sign-in and sign-out for the web pages: an HttpOnly session cookie and CSRF tokens. */
-@ApiExcludeController()
 @Public()
-@Controller()
+@WebController()
 export class LoginController {
   constructor(
     private readonly auth: AuthService,
@@ -44,49 +37,42 @@ export class LoginController {
   }
 
   @Get()
-  home(@Res() response: Response) {
-    response.redirect(303, '/login');
+  home(@Req() request: PageRequest, @Res() response: Response) {
+    response.redirect(303, request.actor ? homeOf(request.actor.role) : '/login');
   }
 
   @Get('login')
-  page(@Req() request: Request & RequestWithActor, @Res() response: Response) {
-    const actor = request.actor;
-    if (actor) {
-      response
-        .type('html')
-        .send(
-          renderLoginPage({ title: 'Kotoportti', csrfToken: actor.csrfToken ?? '', user: actor }),
-        );
+  page(@Req() request: PageRequest, @Res() response: Response, @Query('next') next?: string) {
+    if (request.actor) {
+      renderPage(response, 'signed-in', {
+        title: 'login.signedInTitle',
+        homeHref: homeOf(request.actor.role),
+      });
       return;
     }
-    // Double-submit token: a form posted from another site cannot read our cookie.
-    const csrfToken = randomBytes(24).toString('base64url');
-    response.cookie(LOGIN_CSRF_COOKIE, csrfToken, this.cookieOptions(30 * 60_000));
-    response.type('html').send(renderLoginPage({ title: 'Kirjaudu', csrfToken }));
+    this.renderForm(request, response, { next: localPath(next, '') });
   }
 
   @Post('login')
   @HttpCode(303)
   async login(
-    @Req() request: Request,
+    @Req() request: PageRequest,
     @Res() response: Response,
     @Body() body: Record<string, unknown>,
   ) {
     const csrfCookie = (request.cookies as Record<string, string>)[LOGIN_CSRF_COOKIE];
     const username = typeof body.username === 'string' ? body.username.slice(0, 100) : '';
     const password = typeof body.password === 'string' ? body.password.slice(0, 200) : '';
+    const next = localPath(body.next, '');
     if (!sameToken(csrfCookie, body._csrf)) {
-      response
-        .status(400)
-        .type('html')
-        .send(
-          renderLoginPage({
-            title: 'Kirjaudu',
-            csrfToken: csrfCookie ?? '',
-            error: 'Lomake vanheni. Yritä uudelleen.',
-            username,
-          }),
-        );
+      this.renderForm(request, response, { username, next, formError: 'login.expired' }, 400);
+      return;
+    }
+    const errors: Record<string, string> = {};
+    if (!username) errors.username = 'validation.isNotEmpty';
+    if (!password) errors.password = 'validation.isNotEmpty';
+    if (Object.keys(errors).length > 0) {
+      this.renderForm(request, response, { username, next, errors }, 400);
       return;
     }
     try {
@@ -97,26 +83,16 @@ export class LoginController {
         session.token,
         this.cookieOptions(this.config.sessionTtlMinutes * 60_000),
       );
-      response.redirect(303, '/login');
+      response.redirect(303, next || homeOf(session.user.role as Role));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      response
-        .status(401)
-        .type('html')
-        .send(
-          renderLoginPage({
-            title: 'Kirjaudu',
-            csrfToken: csrfCookie ?? '',
-            error: 'Väärä käyttäjätunnus tai salasana.',
-            username,
-          }),
-        );
+      this.renderForm(request, response, { username, next, formError: 'login.wrong' }, 401);
     }
   }
 
   @Post('logout')
   async logout(
-    @Req() request: Request & RequestWithActor,
+    @Req() request: PageRequest,
     @Res() response: Response,
     @Body() body: Record<string, unknown>,
   ) {
@@ -126,5 +102,26 @@ export class LoginController {
       response.clearCookie(SESSION_COOKIE, { path: '/' });
     }
     response.redirect(303, '/login');
+  }
+
+  /** Double-submit token: a form posted from another site cannot read our cookie. */
+  private renderForm(
+    request: PageRequest,
+    response: Response,
+    model: Record<string, unknown>,
+    status = 200,
+  ) {
+    let csrfToken = (request.cookies as Record<string, string>)[LOGIN_CSRF_COOKIE];
+    if (!csrfToken) {
+      csrfToken = randomBytes(24).toString('base64url');
+      response.cookie(LOGIN_CSRF_COOKIE, csrfToken, this.cookieOptions(30 * 60_000));
+    }
+    setPageLocals(request, response, csrfToken);
+    renderPage(
+      response,
+      'login',
+      { title: 'login.title', values: { username: model.username }, ...model },
+      status,
+    );
   }
 }

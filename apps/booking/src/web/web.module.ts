@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { ClientPathModule } from '../client-path/client-path.module';
+import { ClientsService } from '../clients/clients.service';
+import { ConsentsModule } from '../consents/consents.module';
+import { CoursesModule } from '../courses/courses.module';
+import { SeatsModule } from '../seats/seats.module';
+import { TestBookingsModule } from '../test-bookings/test-bookings.module';
+import { TestSessionsModule } from '../test-sessions/test-sessions.module';
+import { AssetsController } from './assets.controller';
+import { HomeController } from './home.controller';
+import { LanguageController } from './language.controller';
+import { LoginController } from './login.controller';
+import { ClientPage } from './official/client-page';
+import { ClientPageController } from './official/client-page.controller';
+import { ClientsPagesController } from './official/clients-pages.controller';
+import { TestPlacesController } from './official/test-places.controller';
+import { WebViews } from './web-views';
+
+/**
+ * The web pages of every role, server-rendered. Pages call the same services as the API
+ * controllers, so rules, organisation scoping and the audit log are the API's own.
+ */
+@Module({
+  imports: [
+    ConsentsModule,
+    TestSessionsModule,
+    TestBookingsModule,
+    CoursesModule,
+    SeatsModule,
+    ClientPathModule,
+  ],
+  controllers: [
+    LoginController,
+    LanguageController,
+    HomeController,
+    AssetsController,
+    // Before ClientPageController: /clients/new is not a client id.
+    ClientsPagesController,
+    ClientPageController,
+    TestPlacesController,
+  ],
+  // ClientsService lives in BookingModule, which imports this module; it holds no state.
+  providers: [WebViews, ClientsService, ClientPage],
+})
+export class WebModule {}

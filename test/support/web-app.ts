@@ -1,0 +1,74 @@
+import type { Type } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchBrowser, seriousViolations } from './browser';
+import { TEST_PASSWORD } from './factories';
+import { startTestApp, TestApp } from './test-app';
+
+export interface WebTestApp extends TestApp {
+  baseUrl: string;
+}
+
+/** The real app on a real port, for a real browser. */
+export async function startWebApp(features: Type[]): Promise<WebTestApp> {
+  const t = await startTestApp(features);
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  return { ...t, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * A browser for one test file, and a page that throws on every page error. The browser asks
+ * for English, as a browser set to English would, unless the test picks another language.
+ */
+export async function openBrowser(
+  acceptLanguage = 'en',
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  await page.setExtraHTTPHeaders({ 'Accept-Language': acceptLanguage });
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return { browser, page };
+}
+
+/** Navigation caused by an action (a click, a submit), waited for together with the action. */
+export async function navigating(page: Page, action: () => Promise<unknown>): Promise<number> {
+  const [response] = await Promise.all([page.waitForNavigation(), action()]);
+  return response?.status() ?? 0;
+}
+
+/** Picks the interface language with the switch every page has. */
+export async function chooseLanguage(page: Page, language: 'fi' | 'sv' | 'en') {
+  await navigating(page, () => page.click(`button[name="language"][value="${language}"]`));
+}
+
+/** Signs in on the sign-in page, in the language picked there first. */
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  language: 'fi' | 'sv' | 'en' = 'en',
+) {
+  await page.goto(`${baseUrl}/login`);
+  await chooseLanguage(page, language);
+  await page.type('#username', username);
+  await page.type('#password', TEST_PASSWORD);
+  const status = await navigating(page, () => page.click('button.primary'));
+  expect(status).toBe(200);
+}
+
+/** The page passes axe-core's WCAG 2.1 AA rules with no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect({ url: page.url(), violations: await seriousViolations(page) }).toEqual({
+    url: page.url(),
+    violations: [],
+  });
+}
+
+/** Text of an element, trimmed, for assertions. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
+}

@@ -1,0 +1,140 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { BookingModule } from '../apps/booking/src/booking.module';
+import { DocumentsModule } from '../apps/documents/src/documents.module';
+import { screenshot } from './support/browser';
+import { createOrganisation, createUser, signIn } from './support/factories';
+import { createSession } from './support/test-bookings';
+import {
+  expectAccessible,
+  navigating,
+  openBrowser,
+  signInThroughPage,
+  startWebApp,
+  textOf,
+  WebTestApp,
+} from './support/web-app';
+
+async function clientCount(t: WebTestApp, officeId: string): Promise<number> {
+  const rows: Array<{ count: string }> = await t.db.query(
+    `SELECT count(*) FROM clients WHERE office_id = $1`,
+    [officeId],
+  );
+  return Number(rows[0].count);
+}
+
+describe('the official in the browser', () => {
+  let t: WebTestApp;
+  let browser: Browser;
+  let page: Page;
+  let officeId: string;
+  let official: { username: string };
+  let sessionId: string;
+
+  beforeAll(async () => {
+    t = await startWebApp([BookingModule, DocumentsModule]);
+    ({ browser, page } = await openBrowser());
+    officeId = await createOrganisation(t.db, 'employment-office', { name: 'Helsingin TE' });
+    official = await createUser(t.db, 'official', officeId);
+    const tester = await signIn(t.http, t.db, 'tester');
+    sessionId = await createSession(t.http, tester.token, { capacity: 3 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('registers a client, records consent, books a test place and prints the invitation', async () => {
+    await page.goto(`${t.baseUrl}/login`);
+    await expectAccessible(page);
+    await signInThroughPage(page, t.baseUrl, official.username);
+    expect(new URL(page.url()).pathname).toBe('/clients');
+    await expectAccessible(page);
+    await screenshot(page, 'official-clients');
+
+    await navigating(page, () => page.click('a[href="/clients/new"]'));
+    await expectAccessible(page);
+
+    // Nothing filled in: errors beside the fields, tied to them, and nothing stored.
+    expect(
+      await navigating(page, () => page.click('form[action="/clients"] button[type=submit]')),
+    ).toBe(400);
+    expect(await page.$eval('#firstName', (input) => input.getAttribute('aria-describedby'))).toBe(
+      'firstName-error',
+    );
+    expect(await page.$('#birthDate-error')).not.toBeNull();
+    expect(await clientCount(t, officeId)).toBe(0);
+    await expectAccessible(page);
+
+    // A wrong identity code: the error names that field and what was typed stays.
+    await page.type('#firstName', 'Amina');
+    await page.type('#lastName', 'Hassan');
+    await page.type('#birthDate', '13.10.1952');
+    await page.type('#personalIdentityCode', '131052-308U');
+    await page.select('#nativeLanguage', 'so');
+    await page.select('#letterLanguage', 'so');
+    await page.select('#targetLanguage', 'fi');
+    expect(
+      await navigating(page, () => page.click('form[action="/clients"] button[type=submit]')),
+    ).toBe(400);
+    expect(await textOf(page, '#personalIdentityCode-error')).toMatch(/check character/);
+    expect(await page.$eval('#firstName', (input) => input.value)).toBe('Amina');
+    expect(await page.$eval('#letterLanguage', (select) => select.value)).toBe('so');
+    expect(await clientCount(t, officeId)).toBe(0);
+
+    await page.$eval('#personalIdentityCode', (input) => (input.value = ''));
+    await page.type('#personalIdentityCode', '131052-308T');
+    expect(
+      await navigating(page, () => page.click('form[action="/clients"] button[type=submit]')),
+    ).toBe(200);
+    expect(await textOf(page, 'h1')).toBe('Amina Hassan');
+    expect(await textOf(page, '.notice')).toMatch(/registered/);
+    expect(await clientCount(t, officeId)).toBe(1);
+    await expectAccessible(page);
+
+    // Consent: a bad time is refused beside its field, then recorded.
+    await page.type('#givenTime', '25.00');
+    await page.select('#method', 'written');
+    expect(
+      await navigating(page, () => page.click('form[action$="/consent"] button[type=submit]')),
+    ).toBe(400);
+    expect(await page.$('#givenTime-error')).not.toBeNull();
+    await page.$eval('#givenTime', (input) => (input.value = ''));
+    expect(
+      await navigating(page, () => page.click('form[action$="/consent"] button[type=submit]')),
+    ).toBe(200);
+    expect(await textOf(page, '#consent-status')).toMatch(
+      /Consent given \d{1,2}\.\d{1,2}\.\d{4} 12:00/,
+    );
+
+    // Free test places, then book one.
+    await navigating(page, () => page.click('a[href^="/test-places?clientId="]'));
+    await expectAccessible(page);
+    expect(await textOf(page, `[data-places-left="${sessionId}"]`)).toBe('3');
+    expect(
+      await navigating(page, () =>
+        page.click(`form[action="/test-places/${sessionId}/book"] button`),
+      ),
+    ).toBe(200);
+    expect(await textOf(page, '.notice')).toMatch(/test place is booked/);
+    await expectAccessible(page);
+
+    // The invitation letter, printed by the documents service, downloaded as a PDF.
+    await page.click('button[data-letter-kind="test-invitation"]');
+    await page.waitForSelector('a[data-letter-link]', { timeout: 60_000 });
+    const pdf = await page.$eval('a[data-letter-link]', async (link) => {
+      const response = await fetch(link.getAttribute('href'));
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        head: String.fromCharCode(...bytes.slice(0, 5)),
+      };
+    });
+    expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
+    const letters: Array<{ kind: string; language: string }> = await t.db.query(
+      `SELECT kind, language FROM letters`,
+    );
+    expect(letters).toEqual([{ kind: 'test-invitation', language: 'so' }]);
+    await expectAccessible(page);
+  });
+});

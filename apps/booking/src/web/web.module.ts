@@ -14,6 +14,9 @@ import { ClientPage } from './official/client-page';
 import { ClientPageController } from './official/client-page.controller';
 import { ClientsPagesController } from './official/clients-pages.controller';
 import { TestPlacesController } from './official/test-places.controller';
+import { AttendancePagesController } from './tester/attendance-pages.controller';
+import { ResultPagesController } from './tester/result-pages.controller';
+import { SessionsPagesController } from './tester/sessions-pages.controller';
 import { WebViews } from './web-views';
 
 /**
@@ -38,6 +41,10 @@ import { WebViews } from './web-views';
     ClientsPagesController,
     ClientPageController,
     TestPlacesController,
+    // Before AttendancePagesController: /sessions/new is not a session id.
+    SessionsPagesController,
+    AttendancePagesController,
+    ResultPagesController,
   ],
   // ClientsService lives in BookingModule, which imports this module; it holds no state.
   providers: [WebViews, ClientsService, ClientPage],

@@ -4,7 +4,6 @@ import { APP_CONFIG, AuditService, type AppConfig } from '@kotoportti/platform';
 import type { EntityManager } from 'typeorm';
 import { HEAD_SQL } from '../candidates/candidates.sql';
 import { acceptsBookings, levelsOf, type CourseForQueue } from '../candidates/course-for-queue';
-import { lockClient } from '../entries/client-lock';
 import { holdUntil } from './working-days';
 
 const MAX_HEAD_ATTEMPTS = 5;
@@ -53,8 +52,9 @@ export class OfferPlacement {
   }
 
   /**
-   * The head is re-checked under the client's lock (its seat may have been booked meanwhile);
-   * a client who just got an offer of another course is skipped by the unique index.
+   * The head's client is not locked: the handler already holds another client's lock, and two
+   * handlers taking each other's clients would deadlock. A head placed meanwhile is caught by
+   * the sweep; a head just offered another course is skipped by the unique index.
    */
   private async offerToHead(
     manager: EntityManager,
@@ -69,12 +69,6 @@ export class OfferPlacement {
         course.id,
       ]);
       if (!head) return null;
-      await lockClient(manager, head.clientId);
-      const still: unknown[] = await manager.query(
-        `SELECT 1 FROM waiting_list_entries WHERE id = $1 AND status = 'waiting'`,
-        [head.entryId],
-      );
-      if (still.length === 0) continue;
       const offerId = await this.tryInsert(manager, course, head);
       if (offerId) return offerId;
     }

@@ -14,6 +14,11 @@ import { ClientPage } from './official/client-page';
 import { ClientPageController } from './official/client-page.controller';
 import { ClientsPagesController } from './official/clients-pages.controller';
 import { TestPlacesController } from './official/test-places.controller';
+import { CoursesPagesController } from './courses-pages.controller';
+import { OfficialCourses } from './official/official-courses';
+import { SeatBookingPagesController } from './official/seat-booking-pages.controller';
+import { ProviderCoursesController } from './provider/courses-pages.controller';
+import { ProviderCourses } from './provider/provider-courses';
 import { AttendancePagesController } from './tester/attendance-pages.controller';
 import { ResultPagesController } from './tester/result-pages.controller';
 import { SessionsPagesController } from './tester/sessions-pages.controller';
@@ -45,8 +50,12 @@ import { WebViews } from './web-views';
     SessionsPagesController,
     AttendancePagesController,
     ResultPagesController,
+    // Before CoursesPagesController: /courses/new is not a course id.
+    ProviderCoursesController,
+    CoursesPagesController,
+    SeatBookingPagesController,
   ],
   // ClientsService lives in BookingModule, which imports this module; it holds no state.
-  providers: [WebViews, ClientsService, ClientPage],
+  providers: [WebViews, ClientsService, ClientPage, OfficialCourses, ProviderCourses],
 })
 export class WebModule {}

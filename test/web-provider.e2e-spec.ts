@@ -1,0 +1,145 @@
+import type { Browser, Page } from 'puppeteer-core';
+import { BookingModule } from '../apps/booking/src/booking.module';
+import { screenshot } from './support/browser';
+import { readyClient, seatFor } from './support/courses';
+import { createOrganisation, createUser, signIn } from './support/factories';
+import {
+  expectAccessible,
+  navigating,
+  openBrowser,
+  signInThroughPage,
+  startWebApp,
+  textOf,
+  WebTestApp,
+} from './support/web-app';
+
+const helsinkiDay = (offsetDays: number) => {
+  const day = new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString('en-CA', {
+    timeZone: 'Europe/Helsinki',
+  });
+  const [year, month, date] = day.split('-').map(Number);
+  return `${date}.${month}.${year}`;
+};
+
+describe('the course provider in the browser', () => {
+  let t: WebTestApp;
+  let browser: Browser;
+  let page: Page;
+  let providerId: string;
+  let provider: { username: string };
+
+  beforeAll(async () => {
+    t = await startWebApp([BookingModule]);
+    ({ browser, page } = await openBrowser());
+    providerId = await createOrganisation(t.db, 'course-provider', { name: 'Kielipolku Oy' });
+    provider = await createUser(t.db, 'provider', providerId);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const seatStatuses = async (courseId: string) =>
+    (
+      await t.db.query<Array<{ status: string }>>(
+        `SELECT status FROM seats WHERE course_id = $1 ORDER BY status`,
+        [courseId],
+      )
+    ).map((row) => row.status);
+
+  it('publishes a course and reports start and dropout for several participants', async () => {
+    await signInThroughPage(page, t.baseUrl, provider.username);
+    expect(new URL(page.url()).pathname).toBe('/courses');
+    await expectAccessible(page);
+
+    await navigating(page, () => page.click('a.primary[href="/courses/new"]'));
+    await expectAccessible(page);
+    await page.select('#pace', 'basic');
+    await page.select('#minLevel', 'A2.1');
+    await page.select('#maxLevel', 'A1.1');
+    await page.type('#startsOn', helsinkiDay(0));
+    await page.type('#endsOn', helsinkiDay(150));
+    await page.type('#schedule', 'Mon–Thu 9.00–13.00');
+    await page.type('#location', 'Opintokeskus, room 2');
+    await page.type('#address', 'Hämeentie 1, 00530 Helsinki');
+    // No name and a level range upside down: both refused beside their fields, nothing stored.
+    expect(await navigating(page, () => page.click('form[action="/courses"] button'))).toBe(400);
+    expect(await page.$('#name-error')).not.toBeNull();
+    expect(await textOf(page, '#maxLevel-error')).toMatch(/must not be below/);
+    expect(await page.$eval('#schedule', (input) => input.value)).toBe('Mon–Thu 9.00–13.00');
+    expect(await t.db.query(`SELECT id FROM courses`)).toEqual([]);
+    await expectAccessible(page);
+
+    await page.type('#name', 'Suomea arkeen ja työhön');
+    await page.select('#minLevel', 'A1.1');
+    await page.select('#maxLevel', 'A2.1');
+    expect(await navigating(page, () => page.click('form[action="/courses"] button'))).toBe(200);
+    expect(await textOf(page, '.notice')).toMatch(/course is published/);
+    const courseId = new URL(page.url()).pathname.split('/')[2];
+
+    // An office seats three of its clients on the course.
+    const officeId = await createOrganisation(t.db, 'employment-office');
+    const official = await signIn(t.http, t.db, 'official', officeId);
+    for (let i = 0; i < 3; i++) {
+      const clientId = await readyClient(t, official);
+      await seatFor(t.http, official.token, courseId, clientId);
+    }
+
+    await page.goto(`${t.baseUrl}/courses/${courseId}`);
+    await expectAccessible(page);
+    await screenshot(page, 'provider-course');
+    const checkboxes = await page.$$('input[name="seatIds"]');
+    expect(checkboxes).toHaveLength(3);
+    for (const checkbox of checkboxes) await checkbox.click();
+    await page.select('#action', 'start');
+    expect(
+      await navigating(page, () => page.click('form[action$="/reports"] button.primary')),
+    ).toBe(200);
+    expect(await textOf(page, '.notice')).toMatch(/reports are saved/);
+    expect(await seatStatuses(courseId)).toEqual(['started', 'started', 'started']);
+
+    // A dropout needs its reason: refused beside the field, nothing stored, then saved.
+    await (await page.$$('input[name="seatIds"]'))[0].click();
+    await page.select('#action', 'dropout');
+    expect(
+      await navigating(page, () => page.click('form[action$="/reports"] button.primary')),
+    ).toBe(400);
+    expect(await page.$eval('#reason', (select) => select.getAttribute('aria-describedby'))).toBe(
+      'reason-error',
+    );
+    expect(await seatStatuses(courseId)).toEqual(['started', 'started', 'started']);
+    await expectAccessible(page);
+    await page.select('#reason', 'employment');
+    expect(
+      await navigating(page, () => page.click('form[action$="/reports"] button.primary')),
+    ).toBe(200);
+    expect(await seatStatuses(courseId)).toEqual(['dropped-out', 'started', 'started']);
+
+    await page.goto(`${t.baseUrl}/courses`);
+    expect(await textOf(page, 'tbody tr')).toContain('Suomea arkeen ja työhön');
+    await screenshot(page, 'provider-courses');
+  });
+
+  it("answers 404 for another provider's course", async () => {
+    const other = await signIn(t.http, t.db, 'provider');
+    const response = await t.http
+      .post('/api/courses')
+      .set('Authorization', `Bearer ${other.token}`)
+      .send({
+        name: 'Svenska i vardagen',
+        targetLanguage: 'sv',
+        pace: 'basic',
+        minLevel: 'A1.1',
+        maxLevel: 'A2.1',
+        startsOn: '2030-01-07',
+        endsOn: '2030-06-01',
+        schedule: 'Mon–Thu',
+        location: 'Room 1',
+        address: 'Ekenäs',
+        seats: 10,
+      });
+    expect(response.status).toBe(201);
+    const foreign = await page.goto(`${t.baseUrl}/courses/${(response.body as { id: string }).id}`);
+    expect(foreign?.status()).toBe(404);
+  });
+});

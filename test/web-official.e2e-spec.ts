@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { DocumentsModule } from '../apps/documents/src/documents.module';
+import { QueueModule } from '../apps/queue/src/queue.module';
+import { publishCourse } from './support/courses';
 import { screenshot } from './support/browser';
 import { createOrganisation, createUser, signIn } from './support/factories';
 import { createSession } from './support/test-bookings';
@@ -29,15 +31,30 @@ describe('the official in the browser', () => {
   let officeId: string;
   let official: { username: string };
   let sessionId: string;
+  let courseId: string;
 
   beforeAll(async () => {
-    t = await startWebApp([BookingModule, DocumentsModule]);
+    t = await startWebApp([BookingModule, QueueModule, DocumentsModule]);
     ({ browser, page } = await openBrowser());
     officeId = await createOrganisation(t.db, 'employment-office', { name: 'Helsingin TE' });
     official = await createUser(t.db, 'official', officeId);
     const tester = await signIn(t.http, t.db, 'tester');
     sessionId = await createSession(t.http, tester.token, { capacity: 3 });
+    const provider = await signIn(t.http, t.db, 'provider');
+    courseId = (await publishCourse(t.http, provider.token, { name: 'Suomea työhön' })).id;
   });
+
+  /** Fetches a download link's file in the page, with the page's own session cookie. */
+  const download = (selector: string) =>
+    page.$eval(selector, async (link) => {
+      const response = await fetch(link.getAttribute('href')!);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        head: String.fromCharCode(...bytes.slice(0, 5)),
+      };
+    });
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -121,20 +138,85 @@ describe('the official in the browser', () => {
     // The invitation letter, printed by the documents service, downloaded as a PDF.
     await page.click('button[data-letter-kind="test-invitation"]');
     await page.waitForSelector('a[data-letter-link]', { timeout: 60_000 });
-    const pdf = await page.$eval('a[data-letter-link]', async (link) => {
-      const response = await fetch(link.getAttribute('href'));
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      return {
-        status: response.status,
-        type: response.headers.get('content-type'),
-        head: String.fromCharCode(...bytes.slice(0, 5)),
-      };
+    expect(await download('a[data-letter-link]')).toEqual({
+      status: 200,
+      type: 'application/pdf',
+      head: '%PDF-',
     });
-    expect(pdf).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
     const letters: Array<{ kind: string; language: string }> = await t.db.query(
       `SELECT kind, language FROM letters`,
     );
     expect(letters).toEqual([{ kind: 'test-invitation', language: 'so' }]);
+    await expectAccessible(page);
+  });
+
+  it('books a course seat, with a reason when the level does not fit, and prints the letter', async () => {
+    await navigating(page, () => page.click('a[href^="/courses?clientId="]'));
+    await expectAccessible(page);
+    await navigating(page, () => page.click(`a[href^="/courses/${courseId}?clientId="]`));
+    await expectAccessible(page);
+    // No start level on record yet: the office must say why it books anyway.
+    expect(await navigating(page, () => page.click('form[action$="/seats"] button'))).toBe(409);
+    expect(await textOf(page, '#form-error')).toMatch(/give a reason/);
+    await page.type('#levelOverrideReason', 'Tested elsewhere; certificate seen at the desk.');
+    expect(await navigating(page, () => page.click('form[action$="/seats"] button'))).toBe(200);
+    expect(await textOf(page, '.notice')).toMatch(/course seat is booked/);
+    await expectAccessible(page);
+
+    await page.click('button[data-letter-kind="course-place"]');
+    await page.waitForSelector('a[data-letter-link]', { timeout: 60_000 });
+    expect(await download('a[data-letter-link]')).toMatchObject({ status: 200, head: '%PDF-' });
+  });
+
+  it('shows the waiting lists from the queue service', async () => {
+    await page.goto(`${t.baseUrl}/waiting-lists`);
+    await page
+      .waitForFunction(
+        () => !document.querySelector('[data-queue-source] p')?.textContent?.includes('Nobody'),
+        { timeout: 5000 },
+      )
+      .catch(() => undefined);
+    // Either the table or "nobody is waiting", never "the service does not answer".
+    expect(await textOf(page, '[data-queue-source]')).not.toMatch(/does not answer/);
+    await expectAccessible(page);
+  });
+
+  it("batch-prints the invitations of a session's day", async () => {
+    const [{ day }]: Array<{ day: string }> = await t.db.query(
+      `SELECT to_char(starts_at AT TIME ZONE 'Europe/Helsinki', 'FMDD.FMMM.YYYY') AS day
+         FROM test_sessions WHERE id = $1`,
+      [sessionId],
+    );
+    await page.goto(`${t.baseUrl}/letters/batch`);
+    await expectAccessible(page);
+    await page.$eval('#sessionDate', (input) => (input.value = ''));
+    await page.type('#sessionDate', '31.2.2026');
+    await page.click('#batch-form button');
+    await page.waitForSelector('#sessionDate-error');
+    await expectAccessible(page);
+    await page.$eval('#sessionDate', (input) => (input.value = ''));
+    await page.type('#sessionDate', day);
+    await page.click('#batch-form button');
+    await page.waitForSelector('a[data-batch-link]', { timeout: 90_000 });
+    expect(await download('a[data-batch-link]')).toMatchObject({ status: 200, head: '%PDF-' });
+  });
+
+  it("answers 404 for another office's client", async () => {
+    const otherOffice = await createOrganisation(t.db, 'employment-office');
+    const other = await signIn(t.http, t.db, 'official', otherOffice);
+    const response = await t.http
+      .post('/api/clients')
+      .set('Authorization', `Bearer ${other.token}`)
+      .send({
+        firstName: 'Ali',
+        lastName: 'Nur',
+        birthDate: '1988-02-02',
+        nativeLanguage: 'ar',
+        letterLanguage: 'ar',
+        targetLanguage: 'fi',
+      });
+    const foreign = await page.goto(`${t.baseUrl}/clients/${(response.body as { id: string }).id}`);
+    expect(foreign?.status()).toBe(404);
     await expectAccessible(page);
   });
 });

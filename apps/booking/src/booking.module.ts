@@ -30,12 +30,7 @@ import { WebModule } from './web/web.module';
     StatisticsModule,
     WebModule,
   ],
-  controllers: [
-    OrganisationsController,
-    UsersController,
-    ClientsController,
-    AuditEventsController,
-  ],
+  controllers: [OrganisationsController, UsersController, ClientsController, AuditEventsController],
   providers: [OrganisationsService, UsersService, ClientsService],
 })
 export class BookingModule {}

@@ -15,7 +15,9 @@ import { ClientPageController } from './official/client-page.controller';
 import { ClientsPagesController } from './official/clients-pages.controller';
 import { TestPlacesController } from './official/test-places.controller';
 import { CoursesPagesController } from './courses-pages.controller';
+import { LettersPagesController } from './official/letters-pages.controller';
 import { OfficialCourses } from './official/official-courses';
+import { WaitingListsPagesController } from './official/waiting-lists-pages.controller';
 import { SeatBookingPagesController } from './official/seat-booking-pages.controller';
 import { ProviderCoursesController } from './provider/courses-pages.controller';
 import { ProviderCourses } from './provider/provider-courses';
@@ -54,6 +56,8 @@ import { WebViews } from './web-views';
     ProviderCoursesController,
     CoursesPagesController,
     SeatBookingPagesController,
+    WaitingListsPagesController,
+    LettersPagesController,
   ],
   // ClientsService lives in BookingModule, which imports this module; it holds no state.
   providers: [WebViews, ClientsService, ClientPage, OfficialCourses, ProviderCourses],

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { prepared } from './prepared';
 
 export interface LockedClient {
   officeId: string;
@@ -14,7 +15,9 @@ export async function lockClient(
   manager: EntityManager,
   clientId: string,
 ): Promise<LockedClient | undefined> {
-  const rows: LockedClient[] = await manager.query(
+  const rows = await prepared<LockedClient>(
+    manager,
+    'queue.lock-client',
     `SELECT cl.office_id AS "officeId", o.region_id AS "regionId"
        FROM clients cl JOIN organisations o ON o.id = cl.office_id
       WHERE cl.id = $1 FOR NO KEY UPDATE OF cl`,

@@ -15,7 +15,7 @@
  */
 export const RECONCILE_ENTRY_SQL = `
   WITH e AS (
-    SELECT id, client_id, waiting_since, removed_by, ended_at, end_reason
+    SELECT id, client_id, waiting_since, removed_by, ended_at, end_reason, status
       FROM waiting_list_entries WHERE id = $1
   ), seat AS (
     SELECT s.id, s.booked_at
@@ -41,7 +41,8 @@ export const RECONCILE_ENTRY_SQL = `
                 WHEN seat.id IS NOT NULL THEN 'placed'
                 WHEN coalesce(consent.active, false) THEN 'waiting'
                 ELSE 'removed' END AS status,
-           seat.booked_at, consent.withdrawn_at, e.removed_by, e.ended_at, e.end_reason
+           seat.booked_at, consent.withdrawn_at, e.removed_by, e.ended_at, e.end_reason,
+           e.status AS old_status, e.client_id
       FROM e CROSS JOIN office CROSS JOIN consent LEFT JOIN seat ON true
   ), updated AS (
     UPDATE waiting_list_entries w
@@ -58,6 +59,6 @@ export const RECONCILE_ENTRY_SQL = `
            last_event_version = GREATEST(w.last_event_version, $3::bigint),
            updated_at = now()
       FROM next WHERE w.id = next.id
-    RETURNING w.id, w.status
+    RETURNING w.id, w.status, next.old_status, next.client_id
   )
-  SELECT id, status FROM updated`;
+  SELECT id, status, old_status AS "oldStatus", client_id AS "clientId" FROM updated`;

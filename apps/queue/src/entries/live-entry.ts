@@ -1,5 +1,6 @@
 import type { Level, Pace, TargetLanguage, WaitingListStatus } from '@kotoportti/model';
 import type { EntityManager } from 'typeorm';
+import { prepared } from './prepared';
 
 /** A client's newest entry: the one events and officials act on; older ones are history. */
 export interface LiveEntry {
@@ -22,7 +23,9 @@ export async function lockLiveEntry(
   manager: EntityManager,
   clientId: string,
 ): Promise<LiveEntry | undefined> {
-  const rows: LiveEntry[] = await manager.query(
+  const rows = await prepared<LiveEntry>(
+    manager,
+    'queue.lock-live-entry',
     `SELECT e.id, e.client_id AS "clientId", e.office_id AS "officeId", e.status,
             e.target_language AS "targetLanguage", e.pace, e.start_level AS "startLevel",
             e.waiting_since AS "waitingSince", e.keys_version AS "keysVersion",

@@ -9,6 +9,7 @@ import type { EntityManager } from 'typeorm';
 import { lockClient } from './client-lock';
 import { RECONCILE_ENTRY_SQL } from './entry-status.sql';
 import { lockLiveEntry, type LiveEntry } from './live-entry';
+import { prepared } from './prepared';
 
 /** An entry from the client's results on record: the newest current one sets the keys. */
 const INSERT_FROM_RESULTS_SQL = `
@@ -88,18 +89,15 @@ export class WaitingListService {
 
   /** The caller holds the client's lock and the entry's row lock. */
   async reconcile(manager: EntityManager, entryId: string, version: string): Promise<void> {
-    const before: Array<{ status: string; client_id: string }> = await manager.query(
-      `SELECT status, client_id FROM waiting_list_entries WHERE id = $1`,
-      [entryId],
+    const [after] = await prepared<{ status: string; oldStatus: string; clientId: string }>(
+      manager,
+      'queue.reconcile-entry',
+      RECONCILE_ENTRY_SQL,
+      [entryId, this.config.noShowPolicy, version],
     );
-    const [after]: Array<{ status: string }> = await manager.query(RECONCILE_ENTRY_SQL, [
-      entryId,
-      this.config.noShowPolicy,
-      version,
-    ]);
-    if (before[0] && after && before[0].status !== after.status) {
-      await this.record(manager, 'waiting-list.status', entryId, before[0].client_id, {
-        from: before[0].status,
+    if (after && after.oldStatus !== after.status) {
+      await this.record(manager, 'waiting-list.status', entryId, after.clientId, {
+        from: after.oldStatus,
         to: after.status,
         version,
       });
@@ -117,7 +115,9 @@ export class WaitingListService {
 
   /** A correction keeps the place its first version earned: ties go by the first entry time. */
   private async firstEnteredAt(manager: EntityManager, facts: ResultFacts): Promise<string> {
-    const rows: Array<{ first: Date | null }> = await manager.query(
+    const rows = await prepared<{ first: Date | null }>(
+      manager,
+      'queue.first-entered-at',
       `SELECT min(entered_at) AS first FROM test_results WHERE booking_id = $1`,
       [facts.bookingId],
     );
@@ -149,7 +149,9 @@ export class WaitingListService {
     client: { officeId: string; regionId: string },
     firstEnteredAt: string,
   ): Promise<string> {
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows = await prepared<{ id: string }>(
+      manager,
+      'queue.insert-entry',
       `INSERT INTO waiting_list_entries
          (client_id, office_id, region_id, target_language, pace, start_level, waiting_since,
           result_at, result_id, keys_version, last_event_version)
@@ -180,7 +182,9 @@ export class WaitingListService {
     firstEnteredAt: string,
   ): Promise<void> {
     const newer = BigInt(version) > BigInt(live.keysVersion);
-    await manager.query(
+    await prepared(
+      manager,
+      'queue.move-keys',
       `UPDATE waiting_list_entries
           SET target_language = CASE WHEN $2 THEN $3 ELSE target_language END,
               pace = CASE WHEN $2 THEN $4 ELSE pace END,

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DomainEventJob } from '@kotoportti/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { prepared } from '../entries/prepared';
 
 export type DomainEventHandler = (manager: EntityManager, event: DomainEventJob) => Promise<void>;
 
@@ -26,7 +27,9 @@ export class DomainEventConsumer {
   /** Returns false when the event had already been applied. */
   async apply(event: DomainEventJob): Promise<boolean> {
     return this.db.transaction(async (manager) => {
-      const claimed: unknown[] = await manager.query(
+      const claimed = await prepared(
+        manager,
+        'queue.claim-event',
         `INSERT INTO consumed_events (consumer, event_id) VALUES ($1, $2)
          ON CONFLICT DO NOTHING RETURNING event_id`,
         [CONSUMER, event.eventId],

@@ -8,6 +8,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { lockCourse } from '../candidates/course-for-queue';
 import { lockClients } from '../entries/client-lock';
+import { prepared } from '../entries/prepared';
 import { WaitingListService } from '../entries/waiting-list.service';
 import { OfferPlacement } from './offer-placement';
 import { closeOffer, lockOffer } from './offer-rows';
@@ -38,7 +39,9 @@ export class OfferLifecycleService {
 
   /** Booked straight from the course page while offered: the offer is done, its hold freed. */
   async seatBooked(manager: EntityManager, version: string, seat: SeatEventPayload) {
-    const open: Array<{ id: string }> = await manager.query(
+    const open = await prepared<{ id: string }>(
+      manager,
+      'queue.open-offer-of-seat',
       `SELECT id FROM seat_offers WHERE course_id = $1 AND client_id = $2 AND status = 'open'`,
       [seat.courseId, seat.clientId],
     );

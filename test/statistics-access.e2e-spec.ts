@@ -170,7 +170,7 @@ describe('statistics: roles, input and CSV', () => {
     it('downloads the table asked for', async () => {
       const response = await get('queues', w.analyst.token, { format: 'csv', table: 'series' });
       expect(response.status).toBe(200);
-      expect(response.text).toBe('\uFEFFday,targetLanguage,pace,level,region,regionId,length\r\n');
+      expect(response.text).toBe('\uFEFFday,targetLanguage,pace,length\r\n');
       expect(response.headers['content-disposition']).toContain('kotoportti-queues-series-');
     });
   });

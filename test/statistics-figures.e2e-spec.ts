@@ -203,7 +203,7 @@ describe('statistics figures', () => {
       const body = await get('queues', w.analyst.token, {
         from: '2026-06-28',
         to: AS_OF,
-        by: 'pace',
+        seriesBy: 'pace',
       });
       expect(body.tables['queues-series'].rows).toEqual([
         { day: '2026-06-28', pace: 'fast', length: '<5' },
@@ -223,6 +223,7 @@ describe('statistics figures', () => {
         from: '2026-06-30',
         to: AS_OF,
         by: 'region',
+        seriesBy: 'region',
       });
       expect(body.filters.region).toBe(w.regionA);
       expect(body.tables['queues-now'].rows).toEqual([

@@ -34,11 +34,11 @@ export const OrganisationFilter = (what: string) =>
   );
 
 /** Which dimensions the rows are broken down by; fewer dimensions, fewer suppressed cells. */
-export const Dimensions = (allowed: readonly string[]) =>
+export const Dimensions = (allowed: readonly string[], defaults = 'all of them') =>
   applyDecorators(
     ApiPropertyOptional({
       type: String,
-      description: `Comma-separated subset of ${allowed.join(', ')}; default all of them, empty for one total row`,
+      description: `Comma-separated subset of ${allowed.join(', ')}; default ${defaults}, empty for one total row`,
     }),
     IsOptional(),
     listFromQuery,

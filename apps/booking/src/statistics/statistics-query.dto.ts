@@ -75,6 +75,10 @@ export class QueuesQueryDto extends StatisticsRangeDto {
   @Dimensions(QUEUE_DIMENSIONS)
   by?: string[];
 
+  /** The daily series is long; it defaults to fewer breakdowns than the table of today. */
+  @Dimensions(QUEUE_DIMENSIONS, 'targetLanguage,pace')
+  seriesBy?: string[];
+
   @ApiPropertyOptional({ enum: QUEUE_TABLES, description: 'CSV only: which table to download' })
   @IsOptional()
   @OneOf(QUEUE_TABLES)

@@ -26,6 +26,7 @@ import { suppress } from './suppression';
 import type { StatTable } from './stat-table';
 
 export const DEFAULT_PLACEMENT_TARGETS = [30, 90];
+const DEFAULT_SERIES_DIMENSIONS = ['targetLanguage', 'pace'];
 
 /**
  * The statistics of SPEC §3.9: every figure is aggregated in SQL, suppressed here before it
@@ -42,13 +43,15 @@ export class StatisticsService {
     const filter = await resolveFilter(this.db, actor, query, 'region');
     const options = {
       by: query.by ?? [...QUEUE_DIMENSIONS],
+      seriesBy: query.seriesBy ?? DEFAULT_SERIES_DIMENSIONS,
       targetLanguage: query.targetLanguage,
       pace: query.pace,
       level: query.level,
     };
+    const series = { ...options, by: query.seriesBy ?? DEFAULT_SERIES_DIMENSIONS };
     const tables = await Promise.all([
       queuesNow(this.db, filter, options),
-      queueSeries(this.db, filter, options),
+      queueSeries(this.db, filter, series),
     ]);
     return this.publish(actor, 'queues', query, { filter, options, tables }, requestId);
   }

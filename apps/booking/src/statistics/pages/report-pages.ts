@@ -40,7 +40,7 @@ const download = (id: string, table: StatTable, href: string): DownloadTableMode
 type Builder = (s: StatisticsService, actor: Actor, range: Range) => Promise<ReportPage>;
 
 const queues: Builder = async (s, actor, range) => {
-  const byPace = await s.queues(actor, { ...range, by: ['pace'] });
+  const byPace = await s.queues(actor, { ...range, by: ['pace'], seriesBy: ['pace'] });
   const detail = await s.queues(actor, range);
   const { categories, series } = pivot(byPace.tables[1], 'day', 'pace', 'length');
   const chart = {

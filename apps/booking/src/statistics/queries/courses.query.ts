@@ -37,30 +37,40 @@ const COLUMNS: Column[] = [
   ...FOLLOW_UP_OUTCOMES.map((outcome) => people(`followUp.${outcome}`, `Follow-up: ${outcome}`)),
 ];
 
+const SKILLS = ['listening', 'speaking', 'reading', 'writing'];
+const LEVEL_ARRAY = `ARRAY[${LEVELS.map((level) => `'${level}'`).join(',')}]::text[]`;
+
 /**
- * A seat's story in one row: its status, the reason of its dropout report, the level of its
- * completion report (the lowest skill reported, as the start level is the lowest of the
- * four) and the outcome of its latest follow-up plan. Seats follow the client's office.
+ * A seat's story in one row: its status, the reason of its latest dropout report, the level
+ * of its latest completion report (the lowest skill reported, as the start level is the
+ * lowest of the four) and the outcome of its latest follow-up plan. Reports are read in one
+ * grouped pass, not a look-up per seat. Seats follow the client's office.
  */
 function seatsSql(filter: StatisticsFilter, p: SqlParams): string {
-  const where = [`s.status <> 'cancelled'`];
-  if (filter.officeId) where.push(`cl.office_id = ${p.add(filter.officeId, '::uuid')}`);
-  const latest = (kind: string, select: string) => `
-      LEFT JOIN LATERAL (
-        SELECT ${select} FROM seat_reports r
-         WHERE r.seat_id = s.id AND r.kind = '${kind}'
-         ORDER BY r.reported_at DESC LIMIT 1
-      ) ${kind.replace('-', '_')} ON true`;
+  const byOffice = filter.officeId
+    ? `JOIN clients cl ON cl.id = s.client_id AND cl.office_id = ${p.add(filter.officeId, '::uuid')}`
+    : '';
+  const latest = (column: string, kind: string) =>
+    `(array_agg(r.${column} ORDER BY r.reported_at DESC) FILTER (WHERE r.kind = '${kind}'))[1]`;
+  const lowest = `least(${SKILLS.map((skill) => `level_rank(levels ->> '${skill}')`).join(', ')})`;
   return `
-    SELECT co.month, co.provider_id, co.pace, s.status,
-           dropout.reason, completion.level, follow_up.outcome
-      FROM course co
-      JOIN seats s ON s.course_id = co.id
-      JOIN clients cl ON cl.id = s.client_id
-      ${latest('dropout', 'r.dropout_reason AS reason')}
-      ${latest('completion', '(SELECT v FROM jsonb_each_text(r.levels) AS x(k, v) ORDER BY level_rank(v) LIMIT 1) AS level')}
-      ${latest('follow-up', 'r.outcome')}
-     WHERE ${where.join(' AND ')}`;
+    WITH s AS (
+      SELECT co.month, co.provider_id, co.pace, s.id, s.status
+        FROM course co JOIN seats s ON s.course_id = co.id ${byOffice}
+       WHERE s.status <> 'cancelled'
+    ),
+    reported AS (
+      SELECT r.seat_id,
+             ${latest('dropout_reason', 'dropout')} AS reason,
+             ${latest('levels', 'completion')} AS levels,
+             ${latest('outcome', 'follow-up')} AS outcome
+        FROM seat_reports r
+       WHERE r.seat_id IN (SELECT id FROM s) AND r.kind IN ('dropout', 'completion', 'follow-up')
+       GROUP BY r.seat_id
+    )
+    SELECT s.month, s.provider_id, s.pace, s.status, reported.reason, reported.outcome,
+           (${LEVEL_ARRAY})[1 + ${lowest}] AS level
+      FROM s LEFT JOIN reported ON reported.seat_id = s.id`;
 }
 
 function coursesSql(filter: StatisticsFilter, p: SqlParams): string {

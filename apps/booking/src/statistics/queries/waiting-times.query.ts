@@ -34,7 +34,7 @@ const DIMENSIONS: Dimension[] = [
     by: 'month',
     key: 'month',
     title: 'Month of queue entry',
-    sql: `to_char(waiting_since, 'YYYY-MM')`,
+    sql: `to_char(entry_month, 'YYYY-MM')`,
   },
   { by: 'pace', key: 'pace', title: 'Pace', sql: 'pace', order: codeOrder('"pace"', PACES) },
   {
@@ -68,23 +68,27 @@ function entriesSql(filter: StatisticsFilter, asOf: string, p: SqlParams): strin
        JOIN test_bookings tb ON tb.id = tr.booking_id
        JOIN test_sessions ts ON ts.id = tb.session_id AND ts.test_centre_id = ${p.add(filter.centreId, '::uuid')}`
     : '';
+  // One grouped join rather than a look-up per entry: at 100,000 clients that is the difference.
   return `
-    SELECT w.waiting_since, w.pace, w.start_level, w.region_id,
-           CASE WHEN ${ended} <= ${day} THEN w.status END AS ended_as,
-           ${ended} - w.waiting_since AS ended_after,
-           ${day} - w.waiting_since AS waited,
-           started.on_day - w.waiting_since AS days_to_start
-      FROM waiting_list_entries w
-      ${byCentre}
-      LEFT JOIN LATERAL (
-        SELECT min(r.report_date) AS on_day
-          FROM seats s
-          JOIN seat_reports r ON r.seat_id = s.id AND r.kind = 'start'
-         WHERE s.client_id = w.client_id
-           AND ${helsinkiDate('s.booked_at')} >= w.waiting_since
-           AND r.report_date <= ${day}
-      ) started ON w.status = 'placed' AND ${ended} <= ${day}
-     WHERE ${where.join(' AND ')}`;
+    w AS (
+      SELECT w.* FROM waiting_list_entries w ${byCentre} WHERE ${where.join(' AND ')}
+    ),
+    started AS (
+      SELECT w.id, min(r.report_date) AS on_day
+        FROM w
+        JOIN seats s ON s.client_id = w.client_id AND ${helsinkiDate('s.booked_at')} >= w.waiting_since
+        JOIN seat_reports r ON r.seat_id = s.id AND r.kind = 'start' AND r.report_date <= ${day}
+       WHERE w.status = 'placed' AND ${ended} <= ${day}
+       GROUP BY w.id
+    ),
+    entry AS (
+      SELECT date_trunc('month', w.waiting_since) AS entry_month, w.pace, w.start_level, w.region_id,
+             CASE WHEN ${ended} <= ${day} THEN w.status END AS ended_as,
+             ${ended} - w.waiting_since AS ended_after,
+             ${day} - w.waiting_since AS waited,
+             started.on_day - w.waiting_since AS days_to_start
+        FROM w LEFT JOIN started ON started.id = w.id
+    )`;
 }
 
 function targetFigures(targets: readonly number[], p: SqlParams): string {
@@ -169,7 +173,7 @@ export async function waitingTimes(
   const p = new SqlParams();
   const g = grouping(DIMENSIONS, options.by);
   const sql = `
-    WITH entry AS (${entriesSql(filter, options.asOf, p)}),
+    WITH ${entriesSql(filter, options.asOf, p)},
     fate AS (
       SELECT *, CASE WHEN ended_as = 'placed' THEN ended_after END AS days_to_seat,
                 CASE WHEN ended_as = 'removed' THEN ended_after END AS removed_after

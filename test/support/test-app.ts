@@ -30,6 +30,8 @@ export async function startTestApp(
     ...loadConfig({
       ...process.env,
       QUEUE_PREFIX: `kp-test-${randomBytes(4).toString('hex')}`,
+      // A JSON line per request would drown the test output; the logging test turns it on.
+      LOG_REQUESTS: 'false',
       ...env,
     }),
     databaseUrl: database.url,

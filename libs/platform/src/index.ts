@@ -20,3 +20,4 @@ export * from './redis/redis-options';
 export * from './http/params';
 export * from './validation/decorators';
 export * from './outbox/event-types';
+export * from './metrics/process-metrics';

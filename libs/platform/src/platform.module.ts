@@ -12,6 +12,8 @@ import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.token';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
+import { BacklogMetrics } from './metrics/backlog-metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
@@ -34,7 +36,7 @@ export class PlatformModule {
           prefix: config.queuePrefix,
         }),
       ],
-      controllers: [AuthController, HealthController],
+      controllers: [AuthController, HealthController, MetricsController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -45,6 +47,7 @@ export class PlatformModule {
         AuditService,
         OutboxService,
         OutboxRelay,
+        BacklogMetrics,
       ],
       exports: [APP_CONFIG, TokenService, AuthService, AuditService, OutboxService, OutboxRelay],
     };

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Page } from 'puppeteer-core';
-import { DomainError } from '@kotoportti/platform';
+import { DomainError, pdfRenderDuration } from '@kotoportti/platform';
 import { BrowserPool, RendererBusy, type RenderPriority } from './browser-pool';
 
 export interface PrintJob {
@@ -55,7 +55,9 @@ export class PdfPrinter {
     for (let attempt = 1; ; attempt++) {
       const lease = await this.pool.acquire(job.priority);
       try {
+        const stopTimer = pdfRenderDuration.startTimer({ priority: job.priority });
         const pdf = await withTimeout(printOn(lease.page, job.html, job.timeoutMs), job.timeoutMs);
+        stopTimer();
         this.pool.release(lease, { letters: job.letters });
         return pdf;
       } catch (error) {

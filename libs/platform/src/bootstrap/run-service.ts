@@ -7,6 +7,7 @@ import { AppConfig, loadConfig } from '../config/app-config';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { ensureRedis } from '../database/ensure-redis';
 import { configureApp } from '../http/configure-app';
+import { createJsonLogger } from '../observability/json-logger';
 import { ensureFirstAdmin } from './ensure-first-admin';
 import { RootModule } from './root-module';
 
@@ -45,6 +46,8 @@ async function migrate(
  * unset), Redis, migrations under an advisory lock, then the HTTP server.
  */
 export async function runService(definition: ServiceDefinition): Promise<void> {
+  // JSON lines from the first message on, for the log collector (issue 9).
+  Logger.overrideLogger(createJsonLogger());
   const logger = new Logger(definition.name);
   const config = loadConfig(process.env, definition.defaultPort);
   const stops: Stop[] = [];
@@ -66,7 +69,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
 
   const app = await NestFactory.create<NestExpressApplication>(
     RootModule.compose({ ...config, databaseUrl }, definition.features),
-    { bodyParser: false },
+    { bodyParser: false, logger: createJsonLogger() },
   );
   configureApp(app, definition.name);
   await app.listen(config.port);

@@ -21,6 +21,16 @@ export interface AppConfig {
   offerHoldWorkingDays: number;
   /** Whether a no-show at course start returns the client to the queue with the original date. */
   noShowPolicy: NoShowPolicy;
+  /** Bearer token a Prometheus scraper sends to /metrics; unset: only loopback may scrape. */
+  metricsToken: string | undefined;
+  /** One JSON line per HTTP request on stdout (tests turn it off to keep their output short). */
+  logRequests: boolean;
+  /** Days after a client's last activity before the client is pseudonymised. */
+  retentionDays: number;
+  /** Failed sign-ins allowed per username, and per client address, within the window. */
+  loginMaxFailuresPerUser: number;
+  loginMaxFailuresPerAddress: number;
+  loginWindowMinutes: number;
 }
 
 export const NO_SHOW_POLICIES = ['return', 'end'] as const;
@@ -74,6 +84,15 @@ function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean) {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[A-Za-z0-9_-]{24,200}$/.test(raw)) {
+    throw new ConfigError('METRICS_TOKEN must be 24-200 letters, digits, _ or -');
+  }
+  return raw;
+}
+
 /** `defaultPort` differs per service when the three run side by side (3000, 3001, 3002). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 3000): AppConfig {
   const adminUsername = env.ADMIN_USERNAME || undefined;
@@ -94,5 +113,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 3
     secureCookies: boolean(env, 'SECURE_COOKIES', env.NODE_ENV === 'production'),
     offerHoldWorkingDays: integer(env, 'QUEUE_OFFER_HOLD_WORKING_DAYS', 3, 1, 30),
     noShowPolicy: noShowPolicy(env),
+    metricsToken: metricsToken(env),
+    logRequests: boolean(env, 'LOG_REQUESTS', true),
+    // Five years after the last activity by default: long enough for the follow-up of
+    // integration training and appeals, short enough not to keep people's data for ever.
+    retentionDays: integer(env, 'RETENTION_DAYS', 5 * 365, 30, 100 * 365),
+    loginMaxFailuresPerUser: integer(env, 'LOGIN_MAX_FAILURES_PER_USER', 5, 1, 1000),
+    loginMaxFailuresPerAddress: integer(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100_000),
+    loginWindowMinutes: integer(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
   };
 }

@@ -52,6 +52,24 @@ export class HealthController implements OnApplicationShutdown {
     return { status, database, redis };
   }
 
+  /**
+   * Whether this service should receive traffic: the stores answer and the schema is the one
+   * this code expects (no migration pending, e.g. while another service still applies them).
+   */
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: database, Redis and migrations applied; 503 otherwise' })
+  async ready(@Res({ passthrough: true }) response: Response) {
+    const [database, redis, migrations] = await Promise.all([
+      this.check(this.db.query('SELECT 1')),
+      this.check(this.pingRedis()),
+      this.migrationsApplied(),
+    ]);
+    const ready = database === 'up' && redis === 'up' && migrations === 'applied';
+    if (!ready) response.status(503);
+    return { status: ready ? 'ready' : 'not-ready', database, redis, migrations };
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.redis.disconnect();
   }
@@ -59,6 +77,14 @@ export class HealthController implements OnApplicationShutdown {
   private async pingRedis(): Promise<string> {
     if (this.redis.status === 'wait') await this.redis.connect();
     return this.redis.ping();
+  }
+
+  private async migrationsApplied(): Promise<'applied' | 'pending' | 'unknown'> {
+    try {
+      return (await within(2000, this.db.showMigrations())) ? 'pending' : 'applied';
+    } catch {
+      return 'unknown';
+    }
   }
 
   private async check(probe: Promise<unknown>): Promise<Reachability> {

@@ -4,7 +4,10 @@ import cookieParser from 'cookie-parser';
 import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import helmet from 'helmet';
 import { toErrorBody } from '../errors/error-response';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.token';
 import { createValidationPipe } from '../errors/validation';
+import { requestLog } from '../observability/request-log';
 import { requestId } from './request-id';
 
 export const BODY_LIMIT = '100kb';
@@ -18,6 +21,7 @@ export function configureApp(app: NestExpressApplication, title: string): void {
   app.set('trust proxy', 'loopback');
   app.use(helmet());
   app.use(requestId);
+  app.use(requestLog({ log: app.get<AppConfig>(APP_CONFIG).logRequests }));
   app.use(cookieParser());
   app.use(json({ limit: BODY_LIMIT }));
   app.use(urlencoded({ extended: false, limit: BODY_LIMIT }));

@@ -1,0 +1,186 @@
+import { BookingModule } from '../apps/booking/src/booking.module';
+import { clientInput } from './support/clients';
+import { signIn } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+const METRICS_TOKEN = 'metrics-token-for-the-observability-test';
+const FIRST_NAME = 'Zerihun';
+const LAST_NAME = 'Observabilityson';
+const IDENTITY_CODE = '131052-308T';
+
+/** Everything the process writes to stdout and stderr while `work` runs. */
+async function captureOutput(work: () => Promise<void>): Promise<string> {
+  const chunks: string[] = [];
+  const original = { out: process.stdout.write, err: process.stderr.write };
+  const capture = (chunk: unknown) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString());
+    return true;
+  };
+  process.stdout.write = capture;
+  process.stderr.write = capture;
+  try {
+    await work();
+  } finally {
+    process.stdout.write = original.out;
+    process.stderr.write = original.err;
+  }
+  return chunks.join('');
+}
+
+function requestLines(output: string): Array<Record<string, unknown>> {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((line) => line.context === 'http');
+}
+
+describe('observability', () => {
+  let t: TestApp;
+  let auth: { Authorization: string };
+
+  beforeAll(async () => {
+    t = await startTestApp([BookingModule], { LOG_REQUESTS: 'true', METRICS_TOKEN });
+    const official = await signIn(t.http, t.db, 'official');
+    auth = { Authorization: `Bearer ${official.token}` };
+  });
+  afterAll(() => t.close());
+
+  it('logs one JSON line per request with its id, and never names, identity codes or tokens', async () => {
+    let clientId = '';
+    const output = await captureOutput(async () => {
+      const created = await t.http
+        .post('/api/clients')
+        .set(auth)
+        .send(
+          clientInput({
+            firstName: FIRST_NAME,
+            lastName: LAST_NAME,
+            birthDate: '1952-10-13',
+            personalIdentityCode: IDENTITY_CODE,
+          }),
+        );
+      expect(created.status).toBe(201);
+      clientId = created.body.id;
+      expect((await t.http.get(`/api/clients/${clientId}`).set(auth)).status).toBe(200);
+      const byName = await t.http.get('/api/clients').query({ q: LAST_NAME }).set(auth);
+      expect(byName.body).toHaveLength(1);
+      const byCode = await t.http.get('/api/clients').query({ q: IDENTITY_CODE }).set(auth);
+      expect(byCode.body).toHaveLength(1);
+      // A refused body that holds the name and code must not be echoed into the log either.
+      const refused = await t.http
+        .post('/api/clients')
+        .set(auth)
+        .send(clientInput({ firstName: FIRST_NAME, personalIdentityCode: IDENTITY_CODE, x: 1 }));
+      expect(refused.status).toBe(400);
+    });
+
+    expect(output).not.toContain(FIRST_NAME);
+    expect(output).not.toContain(LAST_NAME);
+    expect(output).not.toContain(IDENTITY_CODE);
+    expect(output).not.toContain(auth.Authorization.slice('Bearer '.length));
+    const lines = requestLines(output);
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toMatchObject({
+      level: 'log',
+      message: 'request',
+      method: 'GET',
+      route: '/api/clients/:id',
+      status: 200,
+    });
+    expect(lines[4]).toMatchObject({ method: 'POST', route: '/api/clients', status: 400 });
+    for (const line of lines) {
+      expect(line.requestId).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
+      expect(typeof line.durationMs).toBe('number');
+      expect(typeof line.timestamp).toBe('number');
+    }
+    expect(new Set(lines.map((line) => line.requestId)).size).toBe(5);
+  });
+
+  it('answers with the request id in X-Request-Id, and keeps a sane id the caller sent', async () => {
+    const fresh = await t.http.get('/api/health');
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await t.http.get('/api/health').set('X-Request-Id', 'trace-abc-12345');
+    expect(given.headers['x-request-id']).toBe('trace-abc-12345');
+    const hostile = await t.http
+      .get('/api/health')
+      .set('X-Request-Id', 'x"}<script>alert(1)</script>');
+    expect(hostile.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves Prometheus metrics to the configured token only, 404 to everyone else', async () => {
+    expect((await t.http.get('/metrics')).status).toBe(404);
+    expect((await t.http.get('/metrics').set(auth)).status).toBe(404);
+    const wrong = await t.http.get('/metrics').set('Authorization', `Bearer ${'x'.repeat(40)}`);
+    expect(wrong.status).toBe(404);
+    expect(wrong.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+
+    await t.http.get('/api/clients').set(auth);
+    const metrics = await t.http.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
+    expect(metrics.text).toMatch(
+      /kotoportti_http_request_duration_seconds_count\{method="GET",route="\/api\/clients",status="200"\} [1-9]/,
+    );
+    expect(metrics.text).toMatch(
+      /kotoportti_http_request_duration_seconds_bucket\{le="0\.5",method="GET",route="\/api\/clients\/:id",status="200"\}/,
+    );
+    expect(metrics.text).toMatch(/kotoportti_outbox_unpublished_events \d+/);
+    expect(metrics.text).toMatch(
+      /kotoportti_queue_jobs\{queue="domain-events",state="waiting"\} \d+/,
+    );
+    expect(metrics.text).toContain('kotoportti_pdf_render_duration_seconds');
+    expect(metrics.text).not.toContain(LAST_NAME);
+  });
+
+  it('counts unpublished outbox events in the backlog gauge', async () => {
+    const scrape = async () => {
+      const text = (await t.http.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`))
+        .text;
+      return Number(/kotoportti_outbox_unpublished_events (\d+)/.exec(text)![1]);
+    };
+    // The relay runs in the background; stop it from catching up with a row it cannot see yet.
+    const before = await scrape();
+    await t.db.query(
+      `INSERT INTO outbox_events (type, aggregate_type, aggregate_id, payload, created_at, published_at)
+       VALUES ('test.event', 'test', 'x', '{}', now(), NULL), ('test.event', 'test', 'y', '{}', now(), NULL)`,
+    );
+    const after = await scrape();
+    // The relay may publish them at any moment; either they are counted or they are gone.
+    const published: Array<{ count: string }> = await t.db.query(
+      `SELECT count(*) FROM outbox_events WHERE type = 'test.event' AND published_at IS NOT NULL`,
+    );
+    expect(after + Number(published[0].count)).toBeGreaterThanOrEqual(before + 2);
+  });
+
+  it('is ready when the database and Redis answer and every migration is applied', async () => {
+    const ready = await t.http.get('/api/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({
+      status: 'ready',
+      database: 'up',
+      redis: 'up',
+      migrations: 'applied',
+    });
+  });
+
+  it('is not ready while a migration is pending', async () => {
+    const [last]: Array<{ id: number; timestamp: string; name: string }> = await t.db.query(
+      `SELECT id, timestamp, name FROM migrations ORDER BY timestamp DESC LIMIT 1`,
+    );
+    await t.db.query(`DELETE FROM migrations WHERE id = $1`, [last.id]);
+    try {
+      const ready = await t.http.get('/api/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ status: 'not-ready', migrations: 'pending' });
+      // Liveness is not readiness: the process itself is fine and must not be restarted.
+      expect((await t.http.get('/api/health')).status).toBe(200);
+    } finally {
+      await t.db.query(`INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)`, [
+        last.id,
+        last.timestamp,
+        last.name,
+      ]);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import { ConsentsModule } from './consents/consents.module';
 import { CoursesModule } from './courses/courses.module';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
+import { PrivacyModule } from './privacy/privacy.module';
 import { SeatsModule } from './seats/seats.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { TestBookingsModule } from './test-bookings/test-bookings.module';
@@ -28,6 +29,7 @@ import { WebModule } from './web/web.module';
     SeatsModule,
     ClientPathModule,
     StatisticsModule,
+    PrivacyModule,
     WebModule,
   ],
   controllers: [OrganisationsController, UsersController, ClientsController, AuditEventsController],

@@ -5,6 +5,7 @@ export const QUEUES = {
   domainEvents: 'domain-events',
   letterBatches: 'letter-batches',
   queueMaintenance: 'queue-maintenance',
+  privacy: 'privacy',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -91,3 +92,13 @@ export const QUEUE_MAINTENANCE_JOB_OPTIONS: JobsOptions = {
  * they serialise per client and run in parallel across clients.
  */
 export const DOMAIN_EVENT_WORKER_OPTIONS = { concurrency: 8 };
+
+/** The booking service's retention sweep (GDPR): once a night, in the quiet hours. */
+export const PRIVACY_JOBS = { pseudonymiseExpired: 'pseudonymise-expired-clients' } as const;
+export const PRIVACY_SCHEDULE = { pattern: '15 3 * * *', tz: 'Europe/Helsinki' } as const;
+export const PRIVACY_JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 60_000 },
+  removeOnComplete: { count: 30 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+};

@@ -26,6 +26,7 @@ describe('audit log search', () => {
     officialB = await signIn(t.http, t.db, 'official');
     clientA = await registerClient(t.http, officialA.token);
     clientB = await registerClient(t.http, officialB.token, { firstName: 'Olga' });
+    await t.http.get('/api/clients').query({ q: 'Amina' }).set(bearer(officialA.token));
     await t.http.get(`/api/clients/${clientA}`).set(bearer(officialA.token));
     await t.http.get(`/api/clients/${clientA}/export`).set(bearer(officialA.token));
     await t.http.get(`/api/clients/${clientB}`).set(bearer(officialB.token));
@@ -38,18 +39,22 @@ describe('audit log search', () => {
     return response.body as AuditRow[];
   }
 
-  it('finds every read and write of one client, newest first', async () => {
+  it('finds every read and write of one client, newest first, lists that showed it too', async () => {
     const rows = await search({ clientId: clientA });
     expect(rows.map((row) => row.action)).toEqual([
       'client.export',
       'client.read',
+      'client.search',
       'client.create',
     ]);
-    expect(rows.every((row) => row.clientId === clientA)).toBe(true);
+    expect(rows.filter((row) => row.clientId === clientA)).toHaveLength(3);
+    const other = await search({ clientId: clientB });
+    expect(other.map((row) => row.action)).toEqual(['client.read', 'client.create']);
   });
 
   it('finds what one user did', async () => {
     const rows = await search({ userId: officialB.userId });
+    expect(rows.some((row) => row.clientId === clientA)).toBe(false);
     expect(rows.map((row) => row.action)).toEqual(['client.read', 'client.create']);
     expect(rows.every((row) => row.actorUserId === officialB.userId)).toBe(true);
   });
@@ -60,7 +65,7 @@ describe('audit log search', () => {
     const atCreation = await search({ clientId: clientA, from: created.at, to: created.at });
     expect(atCreation).toEqual([]);
     const fromCreation = await search({ clientId: clientA, from: created.at });
-    expect(fromCreation).toHaveLength(3);
+    expect(fromCreation).toHaveLength(4);
     const future = await search({ clientId: clientA, from: '2999-01-01T00:00:00Z' });
     expect(future).toEqual([]);
     const beforeCreation = await search({ clientId: clientA, to: created.at });

@@ -44,7 +44,10 @@ export class AuditQueryDto {
 export class AuditEventsController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Newest first; searchable by the client a record is about, the user who acted and time. */
+  /**
+   * Newest first; searchable by the client a record is about (directly, or among the
+   * `clientIds` a list showed), by the user who acted and by time.
+   */
   @Get()
   @ApiOperation({ summary: 'Search the audit log by client, by user and by time' })
   list(@Query() query: AuditQueryDto) {
@@ -56,7 +59,9 @@ export class AuditEventsController {
               organisation_id AS "organisationId", action, entity_type AS "entityType",
               entity_id AS "entityId", client_id AS "clientId", request_id AS "requestId", details
          FROM audit_events
-        WHERE ($1::uuid IS NULL OR client_id = $1) AND ($2::uuid IS NULL OR actor_user_id = $2)
+        WHERE ($1::uuid IS NULL OR client_id = $1
+               OR details->'clientIds' @> jsonb_build_array($1::text))
+          AND ($2::uuid IS NULL OR actor_user_id = $2)
           AND ($3::timestamptz IS NULL OR at >= $3) AND ($4::timestamptz IS NULL OR at < $4)
         ORDER BY id DESC LIMIT $5`,
       [query.clientId ?? null, query.userId ?? null, from, to, query.limit ?? 100],

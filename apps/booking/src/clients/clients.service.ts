@@ -108,7 +108,7 @@ export class ClientsService {
       entityType: 'client',
       entityId: 'search',
       requestId,
-      details: { resultIds: clients.map((client) => client.id) },
+      details: { clientIds: clients.map((client) => client.id) },
     });
     return clients;
   }

@@ -1,10 +1,12 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
+import { screenshot } from './support/browser';
 import { createOrganisation, createUser, TEST_PASSWORD } from './support/factories';
 import {
   chooseLanguage,
   expectAccessible,
   navigating,
+  newPage,
   openBrowser,
   signInThroughPage,
   startWebApp,
@@ -28,7 +30,7 @@ describe('the interface language', () => {
     await t?.close();
   });
 
-  const lang = () => page.$eval('html', (html) => html.getAttribute('lang'));
+  const lang = () => page.getAttribute('html', 'lang');
 
   it('is picked by the user, sticks in the browser and in the user setting', async () => {
     await page.goto(`${t.baseUrl}/login`);
@@ -56,17 +58,16 @@ describe('the interface language', () => {
     );
     expect(user.ui_language).toBe('fi');
     await expectAccessible(page);
+    await screenshot(page, 'tester-sessions-fi');
 
     // Another browser, no cookie: the user's own setting decides once signed in.
-    const context = await browser.createBrowserContext();
-    const other = await context.newPage();
-    await other.setExtraHTTPHeaders({ 'Accept-Language': 'en' });
+    const other = await newPage(browser, 'en');
     await other.goto(`${t.baseUrl}/login`);
-    expect(await other.$eval('html', (html) => html.getAttribute('lang'))).toBe('en');
-    await other.type('#username', tester.username);
-    await other.type('#password', TEST_PASSWORD);
+    expect(await other.getAttribute('html', 'lang')).toBe('en');
+    await other.fill('#username', tester.username);
+    await other.fill('#password', TEST_PASSWORD);
     await navigating(other, () => other.click('button.primary'));
-    expect(await other.$eval('html', (html) => html.getAttribute('lang'))).toBe('fi');
-    await context.close();
+    expect(await other.getAttribute('html', 'lang')).toBe('fi');
+    await other.context().close();
   });
 });

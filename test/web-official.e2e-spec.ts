@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { DocumentsModule } from '../apps/documents/src/documents.module';
 import { QueueModule } from '../apps/queue/src/queue.module';
@@ -47,7 +47,7 @@ describe('the official in the browser', () => {
   /** Fetches a download link's file in the page, with the page's own session cookie. */
   const download = (selector: string) =>
     page.$eval(selector, async (link) => {
-      const response = await fetch(link.getAttribute('href'));
+      const response = await fetch(link.getAttribute('href') ?? '');
       const bytes = new Uint8Array(await response.arrayBuffer());
       return {
         status: response.status,
@@ -66,7 +66,6 @@ describe('the official in the browser', () => {
     await signInThroughPage(page, t.baseUrl, official.username);
     expect(new URL(page.url()).pathname).toBe('/clients');
     await expectAccessible(page);
-    await screenshot(page, 'official-clients');
 
     await navigating(page, () => page.click('a[href="/clients/new"]'));
     await expectAccessible(page);
@@ -75,31 +74,29 @@ describe('the official in the browser', () => {
     expect(
       await navigating(page, () => page.click('form[action="/clients"] button[type=submit]')),
     ).toBe(400);
-    expect(await page.$eval('#firstName', (input) => input.getAttribute('aria-describedby'))).toBe(
-      'firstName-error',
-    );
+    expect(await page.getAttribute('#firstName', 'aria-describedby')).toBe('firstName-error');
     expect(await page.$('#birthDate-error')).not.toBeNull();
     expect(await clientCount(t, officeId)).toBe(0);
     await expectAccessible(page);
 
     // A wrong identity code: the error names that field and what was typed stays.
-    await page.type('#firstName', 'Amina');
-    await page.type('#lastName', 'Hassan');
-    await page.type('#birthDate', '13.10.1952');
-    await page.type('#personalIdentityCode', '131052-308U');
-    await page.select('#nativeLanguage', 'so');
-    await page.select('#letterLanguage', 'so');
-    await page.select('#targetLanguage', 'fi');
+    await page.fill('#firstName', 'Amina');
+    await page.fill('#lastName', 'Hassan');
+    await page.fill('#birthDate', '13.10.1952');
+    await page.fill('#personalIdentityCode', '131052-308U');
+    await page.selectOption('#nativeLanguage', 'so');
+    await page.selectOption('#letterLanguage', 'so');
+    await page.selectOption('#targetLanguage', 'fi');
     expect(
       await navigating(page, () => page.click('form[action="/clients"] button[type=submit]')),
     ).toBe(400);
     expect(await textOf(page, '#personalIdentityCode-error')).toMatch(/check character/);
-    expect(await page.$eval('#firstName', (input) => input.value)).toBe('Amina');
-    expect(await page.$eval('#letterLanguage', (select) => select.value)).toBe('so');
+    expect(await page.inputValue('#firstName')).toBe('Amina');
+    expect(await page.inputValue('#letterLanguage')).toBe('so');
     expect(await clientCount(t, officeId)).toBe(0);
 
-    await page.$eval('#personalIdentityCode', (input) => (input.value = ''));
-    await page.type('#personalIdentityCode', '131052-308T');
+    await page.fill('#personalIdentityCode', '');
+    await page.fill('#personalIdentityCode', '131052-308T');
     expect(
       await navigating(page, () => page.click('form[action="/clients"] button[type=submit]')),
     ).toBe(200);
@@ -109,13 +106,13 @@ describe('the official in the browser', () => {
     await expectAccessible(page);
 
     // Consent: a bad time is refused beside its field, then recorded.
-    await page.type('#givenTime', '25.00');
-    await page.select('#method', 'written');
+    await page.fill('#givenTime', '25.00');
+    await page.selectOption('#method', 'written');
     expect(
       await navigating(page, () => page.click('form[action$="/consent"] button[type=submit]')),
     ).toBe(400);
     expect(await page.$('#givenTime-error')).not.toBeNull();
-    await page.$eval('#givenTime', (input) => (input.value = ''));
+    await page.fill('#givenTime', '');
     expect(
       await navigating(page, () => page.click('form[action$="/consent"] button[type=submit]')),
     ).toBe(200);
@@ -148,6 +145,11 @@ describe('the official in the browser', () => {
     );
     expect(letters).toEqual([{ kind: 'test-invitation', language: 'so' }]);
     await expectAccessible(page);
+
+    // The main page, now with a client on it, for a person to look at.
+    await page.goto(`${t.baseUrl}/clients`);
+    expect(await textOf(page, 'tbody tr')).toContain('Hassan, Amina');
+    await screenshot(page, 'official-clients');
   });
 
   it('books a course seat, with a reason when the level does not fit, and prints the letter', async () => {
@@ -158,7 +160,7 @@ describe('the official in the browser', () => {
     // No start level on record yet: the office must say why it books anyway.
     expect(await navigating(page, () => page.click('form[action$="/seats"] button'))).toBe(409);
     expect(await textOf(page, '#form-error')).toMatch(/give a reason/);
-    await page.type('#levelOverrideReason', 'Tested elsewhere; certificate seen at the desk.');
+    await page.fill('#levelOverrideReason', 'Tested elsewhere; certificate seen at the desk.');
     expect(await navigating(page, () => page.click('form[action$="/seats"] button'))).toBe(200);
     expect(await textOf(page, '.notice')).toMatch(/course seat is booked/);
     await expectAccessible(page);
@@ -186,13 +188,13 @@ describe('the official in the browser', () => {
     );
     await page.goto(`${t.baseUrl}/letters/batch`);
     await expectAccessible(page);
-    await page.$eval('#sessionDate', (input) => (input.value = ''));
-    await page.type('#sessionDate', '31.2.2026');
+    await page.fill('#sessionDate', '');
+    await page.fill('#sessionDate', '31.2.2026');
     await page.click('#batch-form button');
     await page.waitForSelector('#sessionDate-error');
     await expectAccessible(page);
-    await page.$eval('#sessionDate', (input) => (input.value = ''));
-    await page.type('#sessionDate', day);
+    await page.fill('#sessionDate', '');
+    await page.fill('#sessionDate', day);
     await page.click('#batch-form button');
     await page.waitForSelector('a[data-batch-link]', { timeout: 90_000 });
     expect(await download('a[data-batch-link]')).toMatchObject({ status: 200, head: '%PDF-' });

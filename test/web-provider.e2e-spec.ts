@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { screenshot } from './support/browser';
 import { readyClient, seatFor } from './support/courses';
@@ -54,25 +54,25 @@ describe('the course provider in the browser', () => {
 
     await navigating(page, () => page.click('a.primary[href="/courses/new"]'));
     await expectAccessible(page);
-    await page.select('#pace', 'basic');
-    await page.select('#minLevel', 'A2.1');
-    await page.select('#maxLevel', 'A1.1');
-    await page.type('#startsOn', helsinkiDay(0));
-    await page.type('#endsOn', helsinkiDay(150));
-    await page.type('#schedule', 'Mon–Thu 9.00–13.00');
-    await page.type('#location', 'Opintokeskus, room 2');
-    await page.type('#address', 'Hämeentie 1, 00530 Helsinki');
+    await page.selectOption('#pace', 'basic');
+    await page.selectOption('#minLevel', 'A2.1');
+    await page.selectOption('#maxLevel', 'A1.1');
+    await page.fill('#startsOn', helsinkiDay(0));
+    await page.fill('#endsOn', helsinkiDay(150));
+    await page.fill('#schedule', 'Mon–Thu 9.00–13.00');
+    await page.fill('#location', 'Opintokeskus, room 2');
+    await page.fill('#address', 'Hämeentie 1, 00530 Helsinki');
     // No name and a level range upside down: both refused beside their fields, nothing stored.
     expect(await navigating(page, () => page.click('form[action="/courses"] button'))).toBe(400);
     expect(await page.$('#name-error')).not.toBeNull();
     expect(await textOf(page, '#maxLevel-error')).toMatch(/must not be below/);
-    expect(await page.$eval('#schedule', (input) => input.value)).toBe('Mon–Thu 9.00–13.00');
+    expect(await page.inputValue('#schedule')).toBe('Mon–Thu 9.00–13.00');
     expect(await t.db.query(`SELECT id FROM courses`)).toEqual([]);
     await expectAccessible(page);
 
-    await page.type('#name', 'Suomea arkeen ja työhön');
-    await page.select('#minLevel', 'A1.1');
-    await page.select('#maxLevel', 'A2.1');
+    await page.fill('#name', 'Suomea arkeen ja työhön');
+    await page.selectOption('#minLevel', 'A1.1');
+    await page.selectOption('#maxLevel', 'A2.1');
     expect(await navigating(page, () => page.click('form[action="/courses"] button'))).toBe(200);
     expect(await textOf(page, '.notice')).toMatch(/course is published/);
     const courseId = new URL(page.url()).pathname.split('/')[2];
@@ -91,7 +91,7 @@ describe('the course provider in the browser', () => {
     const checkboxes = await page.$$('input[name="seatIds"]');
     expect(checkboxes).toHaveLength(3);
     for (const checkbox of checkboxes) await checkbox.click();
-    await page.select('#action', 'start');
+    await page.selectOption('#action', 'start');
     expect(
       await navigating(page, () => page.click('form[action$="/reports"] button.primary')),
     ).toBe(200);
@@ -100,16 +100,14 @@ describe('the course provider in the browser', () => {
 
     // A dropout needs its reason: refused beside the field, nothing stored, then saved.
     await (await page.$$('input[name="seatIds"]'))[0].click();
-    await page.select('#action', 'dropout');
+    await page.selectOption('#action', 'dropout');
     expect(
       await navigating(page, () => page.click('form[action$="/reports"] button.primary')),
     ).toBe(400);
-    expect(await page.$eval('#reason', (select) => select.getAttribute('aria-describedby'))).toBe(
-      'reason-error',
-    );
+    expect(await page.getAttribute('#reason', 'aria-describedby')).toBe('reason-error');
     expect(await seatStatuses(courseId)).toEqual(['started', 'started', 'started']);
     await expectAccessible(page);
-    await page.select('#reason', 'employment');
+    await page.selectOption('#reason', 'employment');
     expect(
       await navigating(page, () => page.click('form[action$="/reports"] button.primary')),
     ).toBe(200);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { screenshot } from './support/browser';
 import { registerClient } from './support/clients';
@@ -45,34 +45,35 @@ describe('the tester in the browser', () => {
     await signInThroughPage(page, t.baseUrl, tester.username);
     expect(new URL(page.url()).pathname).toBe('/sessions');
     await expectAccessible(page);
-    await screenshot(page, 'tester-sessions');
 
     await navigating(page, () => page.click('a.primary[href="/sessions/new"]'));
     await expectAccessible(page);
     // Ends before it starts: refused beside the end time, typed values kept, nothing stored.
-    await page.select('#targetLanguage', 'fi');
-    await page.type('#startTime', '9.00');
-    await page.type('#endTime', '8.00');
-    await page.type('#location', 'Sali 2');
-    await page.type('#address', 'Ratapihantie 11, 00520 Helsinki');
-    await page.type('#repeatWeeks', '4');
+    await page.selectOption('#targetLanguage', 'fi');
+    await page.fill('#startTime', '9.00');
+    await page.fill('#endTime', '8.00');
+    await page.fill('#location', 'Sali 2');
+    await page.fill('#address', 'Ratapihantie 11, 00520 Helsinki');
+    await page.fill('#repeatWeeks', '4');
     expect(await submit(page, '/sessions')).toBe(400);
-    expect(await page.$eval('#endTime', (input) => input.getAttribute('aria-describedby'))).toBe(
+    expect(await page.getAttribute('#endTime', 'aria-describedby')).toBe(
       'endTime-hint endTime-error',
     );
     expect(await textOf(page, '#endTime-error')).toMatch(/after the start/);
-    expect(await page.$eval('#location', (input) => input.value)).toBe('Sali 2');
+    expect(await page.inputValue('#location')).toBe('Sali 2');
     expect(await sessionsOfCentre()).toEqual([]);
     await expectAccessible(page);
 
-    await page.$eval('#endTime', (input) => (input.value = ''));
-    await page.type('#endTime', '12.00');
+    await page.fill('#endTime', '');
+    await page.fill('#endTime', '12.00');
     expect(await submit(page, '/sessions')).toBe(200);
     expect(await textOf(page, '.notice')).toMatch(/repeating sessions are published/);
     const sessions = await sessionsOfCentre();
     expect(sessions).toHaveLength(4);
     expect(new Set(sessions.map((s) => s.series_id)).size).toBe(1);
     expect(await page.$$eval('a[href^="/sessions/"]', (links) => links.length)).toBeGreaterThan(0);
+    await page.goto(`${t.baseUrl}/sessions`);
+    await screenshot(page, 'tester-sessions');
 
     // An office books a client into the first session, and the session takes place.
     const officeId = await createOrganisation(t.db, 'employment-office');
@@ -98,18 +99,18 @@ describe('the tester in the browser', () => {
     await navigating(page, () => page.click(`a[href="/test-bookings/${bookingId}/result"]`));
     await expectAccessible(page);
     for (const skill of ['listening', 'speaking', 'reading', 'writing']) {
-      await page.select(`#${skill}`, skill === 'writing' ? 'A1.2' : 'A2.1');
+      await page.selectOption(`#${skill}`, skill === 'writing' ? 'A1.2' : 'A2.1');
     }
-    await page.select('#literacy', 'literate-latin');
-    await page.type('#recommendation', 'Integration training on the basic path.');
+    await page.selectOption('#literacy', 'literate-latin');
+    await page.fill('#recommendation', 'Integration training on the basic path.');
     // No pace chosen: refused beside the pace, the levels kept.
     expect(await submit(page, `/test-bookings/${bookingId}/result`)).toBe(400);
     expect(await page.$('#pace-error')).not.toBeNull();
-    expect(await page.$eval('#writing', (select) => select.value)).toBe('A1.2');
+    expect(await page.inputValue('#writing')).toBe('A1.2');
     expect(await t.db.query(`SELECT id FROM test_results`)).toEqual([]);
     await expectAccessible(page);
 
-    await page.select('#pace', 'basic');
+    await page.selectOption('#pace', 'basic');
     expect(await submit(page, `/test-bookings/${bookingId}/result`)).toBe(200);
     expect(await textOf(page, '.notice')).toMatch(/result is saved/);
     const results: Array<{ start_level: string; pace: string }> = await t.db.query(

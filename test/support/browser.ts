@@ -1,21 +1,19 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** The machine's Chromium, never a downloaded one. */
+/** The machine's Chromium, never a downloaded one (playwright-core brings no browser). */
 export async function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     args: [
-      '--headless',
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--lang=en-US',
     ],
   });
 }

@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, seriousViolations } from './browser';
 import { TEST_PASSWORD } from './factories';
 import { startTestApp, TestApp } from './test-app';
@@ -17,6 +17,19 @@ export async function startWebApp(features: Type[]): Promise<WebTestApp> {
   return { ...t, baseUrl: `http://127.0.0.1:${port}` };
 }
 
+/** A fresh context (its own cookies) that asks for a language, as a browser set to it would. */
+export async function newPage(browser: Browser, acceptLanguage = 'en'): Promise<Page> {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { 'Accept-Language': acceptLanguage },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
 /**
  * A browser for one test file, and a page that throws on every page error. The browser asks
  * for English, as a browser set to English would, unless the test picks another language.
@@ -25,16 +38,13 @@ export async function openBrowser(
   acceptLanguage = 'en',
 ): Promise<{ browser: Browser; page: Page }> {
   const browser = await launchBrowser();
-  const page = await browser.newPage();
-  await page.setExtraHTTPHeaders({ 'Accept-Language': acceptLanguage });
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return { browser, page };
+  return { browser, page: await newPage(browser, acceptLanguage) };
 }
 
-/** Navigation caused by an action (a click, a submit), waited for together with the action. */
+/**
+ * Navigation caused by an action (a click, a submit), waited for together with the action;
+ * the status of the page finally shown (after a redirect, the redirect's target).
+ */
 export async function navigating(page: Page, action: () => Promise<unknown>): Promise<number> {
   const [response] = await Promise.all([page.waitForNavigation(), action()]);
   return response?.status() ?? 0;
@@ -54,8 +64,8 @@ export async function signInThroughPage(
 ) {
   await page.goto(`${baseUrl}/login`);
   await chooseLanguage(page, language);
-  await page.type('#username', username);
-  await page.type('#password', TEST_PASSWORD);
+  await page.fill('#username', username);
+  await page.fill('#password', TEST_PASSWORD);
   const status = await navigating(page, () => page.click('button.primary'));
   expect(status).toBe(200);
 }
@@ -71,4 +81,9 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** Text of an element, trimmed, for assertions. */
 export async function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
+
+/** An attribute of an element, for assertions (aria-describedby and the like). */
+export async function attributeOf(page: Page, selector: string, name: string) {
+  return page.getAttribute(selector, name);
 }

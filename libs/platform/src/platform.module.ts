@@ -7,6 +7,7 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { TokenService } from './auth/token.service';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.token';
@@ -44,6 +45,7 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         TokenService,
         AuthService,
+        LoginThrottle,
         AuditService,
         OutboxService,
         OutboxRelay,

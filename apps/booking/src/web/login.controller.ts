@@ -9,6 +9,7 @@ import {
   Public,
   SESSION_COOKIE,
   TokenService,
+  TooManyRequests,
 } from '@kotoportti/platform';
 import type { Role } from '@kotoportti/model';
 import { LOGIN_CSRF_COOKIE, sameToken } from './csrf';
@@ -76,7 +77,7 @@ export class LoginController {
       return;
     }
     try {
-      const session = await this.auth.login(username, password, 'web');
+      const session = await this.auth.login(username, password, 'web', request.ip);
       response.clearCookie(LOGIN_CSRF_COOKIE, { path: '/' });
       response.cookie(
         SESSION_COOKIE,
@@ -85,6 +86,11 @@ export class LoginController {
       );
       response.redirect(303, next || homeOf(session.user.role as Role));
     } catch (error) {
+      if (error instanceof TooManyRequests) {
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+        this.renderForm(request, response, { username, next, formError: 'login.tooMany' }, 429);
+        return;
+      }
       if (!(error instanceof DomainError)) throw error;
       this.renderForm(request, response, { username, next, formError: 'login.wrong' }, 401);
     }

@@ -17,9 +17,17 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange a username and password for a bearer token' })
-  async login(@Body() body: LoginDto) {
-    const { token, expiresAt, user } = await this.auth.login(body.username, body.password, 'api');
+  @ApiOperation({
+    summary:
+      'Exchange a username and password for a bearer token; 429 with Retry-After after too many failures',
+  })
+  async login(@Body() body: LoginDto, @Req() request: Request) {
+    const { token, expiresAt, user } = await this.auth.login(
+      body.username,
+      body.password,
+      'api',
+      request.ip,
+    );
     return { token, expiresAt, user };
   }
 

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { TooManyRequests } from './domain-error';
 import { toErrorBody } from './error-response';
 
 @Catch()
@@ -14,6 +15,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     if (errorBody.statusCode === 503) response.setHeader('Retry-After', '5');
+    if (exception instanceof TooManyRequests) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     if (response.headersSent) return;
     response.status(errorBody.statusCode).json(errorBody);
   }

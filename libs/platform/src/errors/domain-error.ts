@@ -70,3 +70,14 @@ export class Forbidden extends DomainError {
     super('forbidden', 'forbidden-role', message);
   }
 }
+
+/** Too many attempts: the answer carries when to try again (429 with Retry-After). */
+export class TooManyRequests extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too-many', code, message, { retryAfterSeconds });
+  }
+}

@@ -96,6 +96,11 @@ const STATEMENTS = [
      JOIN bench_orgs p ON p.kind = 'course-provider' AND p.i = pl.n % 6
      JOIN courses co ON co.provider_id = p.id AND co.pace = pl.pace
                     AND date_trunc('month', co.starts_on) = date_trunc('month', pl.placed_on) + interval '1 month'`,
+  // As the queue service records it: the seat that placed the entry.
+  `UPDATE waiting_list_entries w SET seat_id = s.id
+     FROM seats s
+    WHERE w.status = 'placed' AND s.client_id = w.client_id AND s.booked_at = w.ended_at
+      AND s.status <> 'cancelled'`,
   `INSERT INTO seat_reports (seat_id, kind, report_date, reported_by)
    SELECT s.id, 'start', c.starts_on, s.booked_by FROM seats s JOIN courses c ON c.id = s.course_id
     WHERE s.status IN ('started', 'completed', 'dropped-out')`,

@@ -113,6 +113,7 @@ export class StatisticsHistory {
       [fields.courseId, fields.clientId, fields.status, this.userId, fields.bookedOn],
     );
     const seatId = rows[0].id;
+    await this.placeEntry(seatId, fields.clientId, fields.status, fields.bookedOn);
     const day = fields.startedOn ?? fields.bookedOn;
     if (fields.startedOn) await this.report(seatId, 'start', fields.startedOn, {});
     if (fields.dropoutReason) {
@@ -127,6 +128,19 @@ export class StatisticsHistory {
       await this.report(seatId, 'follow-up', addDays(day, 101), { outcome: fields.followUp });
     }
     return seatId;
+  }
+
+  /**
+   * As the queue service does: the placed entry the seat ended remembers the seat, when the
+   * seat counts as taken and was booked after the wait began.
+   */
+  private async placeEntry(seatId: string, clientId: string, status: string, bookedOn: string) {
+    if (!['reserved', 'started', 'completed', 'dropped-out'].includes(status)) return;
+    await this.db.query(
+      `UPDATE waiting_list_entries SET seat_id = $1
+        WHERE client_id = $2 AND status = 'placed' AND seat_id IS NULL AND waiting_since <= $3`,
+      [seatId, clientId, bookedOn],
+    );
   }
 
   private async report(

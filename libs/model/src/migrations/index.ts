@@ -5,6 +5,7 @@ import { Courses1763900003000 } from './1763900003000-courses';
 import { WaitingLists1763900004000 } from './1763900004000-waiting-lists';
 import { Letters1763900005000 } from './1763900005000-letters';
 import { QueueService1763900006000 } from './1763900006000-queue-service';
+import { StatisticsIndexes1763900007000 } from './1763900007000-statistics-indexes';
 
 /** In the order they apply. Classes, not globs: the apps are bundled with webpack. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   WaitingLists1763900004000,
   Letters1763900005000,
   QueueService1763900006000,
+  StatisticsIndexes1763900007000,
 ];

@@ -43,34 +43,38 @@ const LEVEL_ARRAY = `ARRAY[${LEVELS.map((level) => `'${level}'`).join(',')}]::te
 /**
  * A seat's story in one row: its status, the reason of its latest dropout report, the level
  * of its latest completion report (the lowest skill reported, as the start level is the
- * lowest of the four) and the outcome of its latest follow-up plan. Reports are read in one
- * grouped pass, not a look-up per seat. Seats follow the client's office.
+ * lowest of the four) and the outcome of its latest follow-up plan. The latest report of each
+ * kind is taken in one sorted pass (DISTINCT ON) over the reports of the range's seats, not a
+ * look-up or an ordered aggregate per seat. Seats follow the client's office.
  */
 function seatsSql(filter: StatisticsFilter, p: SqlParams): string {
   const byOffice = filter.officeId
     ? `JOIN clients cl ON cl.id = s.client_id AND cl.office_id = ${p.add(filter.officeId, '::uuid')}`
     : '';
-  const latest = (column: string, kind: string) =>
-    `(array_agg(r.${column} ORDER BY r.reported_at DESC) FILTER (WHERE r.kind = '${kind}'))[1]`;
+  // One row per seat and kind after DISTINCT ON, so any aggregate picks that row's value.
+  const of = (column: string, kind: string) =>
+    `(array_agg(${column}) FILTER (WHERE kind = '${kind}'))[1]`;
   const lowest = `least(${SKILLS.map((skill) => `level_rank(levels ->> '${skill}')`).join(', ')})`;
   return `
-    WITH s AS (
-      SELECT co.month, co.provider_id, co.pace, s.id, s.status
-        FROM course co JOIN seats s ON s.course_id = co.id ${byOffice}
-       WHERE s.status <> 'cancelled'
+    WITH latest AS (
+      SELECT DISTINCT ON (r.seat_id, r.kind) r.seat_id, r.kind, r.dropout_reason, r.levels, r.outcome
+        FROM seat_reports r
+        JOIN seats rs ON rs.id = r.seat_id
+        JOIN course rc ON rc.id = rs.course_id
+       WHERE r.kind IN ('dropout', 'completion', 'follow-up')
+       ORDER BY r.seat_id, r.kind, r.reported_at DESC, r.id DESC
     ),
     reported AS (
-      SELECT r.seat_id,
-             ${latest('dropout_reason', 'dropout')} AS reason,
-             ${latest('levels', 'completion')} AS levels,
-             ${latest('outcome', 'follow-up')} AS outcome
-        FROM seat_reports r
-       WHERE r.seat_id IN (SELECT id FROM s) AND r.kind IN ('dropout', 'completion', 'follow-up')
-       GROUP BY r.seat_id
+      SELECT seat_id, ${of('dropout_reason', 'dropout')} AS reason,
+             ${of('levels', 'completion')} AS levels, ${of('outcome', 'follow-up')} AS outcome
+        FROM latest GROUP BY seat_id
     )
-    SELECT s.month, s.provider_id, s.pace, s.status, reported.reason, reported.outcome,
+    SELECT co.month, co.provider_id, co.pace, s.status, reported.reason, reported.outcome,
            (${LEVEL_ARRAY})[1 + ${lowest}] AS level
-      FROM s LEFT JOIN reported ON reported.seat_id = s.id`;
+      FROM course co
+      JOIN seats s ON s.course_id = co.id ${byOffice}
+      LEFT JOIN reported ON reported.seat_id = s.id
+     WHERE s.status <> 'cancelled'`;
 }
 
 function coursesSql(filter: StatisticsFilter, p: SqlParams): string {
@@ -105,7 +109,7 @@ export async function courseFigures(
     ? chosenKeys.map((key) => `taken."${key}" = offered."${key}"`).join(' AND ')
     : 'true';
   const sql = `
-    WITH course AS (${coursesSql(filter, p)}),
+    WITH course AS NOT MATERIALIZED (${coursesSql(filter, p)}),
     seat AS (${seatsSql(filter, p)}),
     offered AS (
       SELECT ${g.select} sum(seats) AS "seatsOffered" FROM course ${g.groupBy}

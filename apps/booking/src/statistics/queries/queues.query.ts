@@ -13,7 +13,10 @@ import {
   type Dimension,
   grouping,
   helsinkiDate,
-  percentile,
+  helper,
+  percentileAt,
+  percentiles,
+  withoutHelpers,
   SqlParams,
 } from './sql-parts';
 
@@ -68,13 +71,15 @@ export async function queuesNow(
     WITH g AS (
       SELECT ${g.select}
              count(*) AS length,
-             ${percentile(0.5, `${day} - waiting_since`)} AS "medianWaitDays",
-             ${percentile(0.9, `${day} - waiting_since`)} AS "p90WaitDays"
+             ${percentiles(`${day} - waiting_since`)} AS ${helper('waited')}
         FROM waiting_list_entries
        WHERE ${where.join(' AND ')}
        ${g.groupBy}
     )
-    SELECT ${g.names} g.* FROM g ${g.orderBy}`;
+    SELECT ${g.names} g.*,
+           ${percentileAt(`g.${helper('waited')}`, 1)} AS "medianWaitDays",
+           ${percentileAt(`g.${helper('waited')}`, 2)} AS "p90WaitDays"
+      FROM g ${g.orderBy}`;
   const columns = [
     ...g.columns,
     people('length', 'Clients waiting'),
@@ -85,7 +90,7 @@ export async function queuesNow(
     name: 'queues-now',
     title: `Queue lengths on ${filter.to}`,
     columns,
-    rows: numericRows(await db.query<Row[]>(sql, p.values), columns),
+    rows: numericRows(withoutHelpers(await db.query<Row[]>(sql, p.values)), columns),
     partitions: [],
   };
 }

@@ -2,7 +2,7 @@ import { LEVELS, PACES } from '@kotoportti/model';
 import type { DataSource } from 'typeorm';
 import type { StatisticsFilter } from '../statistics-filter';
 import { type Column, type Row, type StatTable, numericRows, people } from '../stat-table';
-import { type Dimension, grouping, helsinkiDate, SqlParams } from './sql-parts';
+import { type Dimension, grouping, onHelsinkiDays, SqlParams } from './sql-parts';
 
 const DIMENSIONS: Dimension[] = [
   {
@@ -29,6 +29,13 @@ const COLUMNS: Column[] = [
   ...LEVELS.map((level) => people(`start_level.${level}`, `Start level: ${level}`)),
 ];
 
+/** The client's office and region, joined only when a filter needs them. */
+function clientJoins(filter: StatisticsFilter): string {
+  if (!filter.officeId && !filter.regionId) return '';
+  return `JOIN clients c ON c.id = r.client_id
+          JOIN organisations office ON office.id = c.office_id`;
+}
+
 /**
  * Current results (a corrected result replaces the earlier version), by the month of the
  * test and the centre that held it. Offices and regions are the client's.
@@ -41,7 +48,7 @@ export async function recommendations(
   const p = new SqlParams();
   const where = [
     'r.is_current',
-    `${helsinkiDate('ts.starts_at')} BETWEEN ${p.add(filter.from, '::date')} AND ${p.add(filter.to, '::date')}`,
+    onHelsinkiDays('ts.starts_at', p.add(filter.from, '::date'), p.add(filter.to, '::date')),
   ];
   if (filter.centreId) where.push(`ts.test_centre_id = ${p.add(filter.centreId, '::uuid')}`);
   if (filter.officeId) where.push(`c.office_id = ${p.add(filter.officeId, '::uuid')}`);
@@ -56,8 +63,7 @@ export async function recommendations(
         FROM test_results r
         JOIN test_bookings b ON b.id = r.booking_id
         JOIN test_sessions ts ON ts.id = b.session_id
-        JOIN clients c ON c.id = r.client_id
-        JOIN organisations office ON office.id = c.office_id
+        ${clientJoins(filter)}
        WHERE ${where.join(' AND ')}
        ${g.groupBy}
     )

@@ -9,7 +9,7 @@ import {
   quantity,
   rate,
 } from '../stat-table';
-import { type Dimension, grouping, helsinkiDate, percent, SqlParams } from './sql-parts';
+import { type Dimension, grouping, onHelsinkiDays, percent, SqlParams } from './sql-parts';
 
 const DIMENSIONS: Dimension[] = [
   { by: 'month', key: 'month', title: 'Month', sql: 'month' },
@@ -28,6 +28,10 @@ const COLUMNS: Column[] = [
   people('cancelledBookings', 'Bookings cancelled'),
 ];
 
+/** The client's office and region, joined only when a filter needs them. */
+const CLIENT_JOINS = `JOIN clients c ON c.id = b.client_id
+  JOIN organisations office ON office.id = c.office_id`;
+
 /**
  * Sessions and places are the centre's (not people, never suppressed, and not narrowed by
  * an office or region filter); bookings are people and follow the client's office.
@@ -39,7 +43,7 @@ export async function testFigures(
 ): Promise<StatTable> {
   const p = new SqlParams();
   const sessionWhere = [
-    `${helsinkiDate('starts_at')} BETWEEN ${p.add(filter.from, '::date')} AND ${p.add(filter.to, '::date')}`,
+    onHelsinkiDays('starts_at', p.add(filter.from, '::date'), p.add(filter.to, '::date')),
   ];
   if (filter.centreId) sessionWhere.push(`test_centre_id = ${p.add(filter.centreId, '::uuid')}`);
   const bookingWhere = ['true'];
@@ -68,8 +72,7 @@ export async function testFigures(
              count(*) FILTER (WHERE b.status = 'cancelled') AS "cancelledBookings"
         FROM s
         JOIN test_bookings b ON b.session_id = s.id
-        JOIN clients c ON c.id = b.client_id
-        JOIN organisations office ON office.id = c.office_id
+        ${filter.officeId || filter.regionId ? CLIENT_JOINS : ''}
        WHERE ${bookingWhere.join(' AND ')}
        ${g.groupBy}
     ),

@@ -16,9 +16,12 @@ import {
   type Dimension,
   grouping,
   helsinkiDate,
+  helper,
   percent,
-  percentile,
+  percentileAt,
+  percentiles,
   SqlParams,
+  withoutHelpers,
 } from './sql-parts';
 
 export interface WaitingTimesOptions {
@@ -51,15 +54,14 @@ const DIMENSIONS: Dimension[] = [
  * Each queue entry's fate on the as-of day: placed (a seat booked), removed without a seat,
  * or still waiting. Still-waiting clients are right-censored: their wait so far is a lower
  * bound of their wait, so it is reported in columns of its own and never mixed into the
- * placed clients' percentiles. Course start is the provider's start report for the first
- * seat the client got after entering the queue.
+ * placed clients' percentiles. Course start is the provider's start report of the seat that
+ * placed the entry (the queue service records it as `seat_id`).
  */
 function entriesSql(filter: StatisticsFilter, asOf: string, p: SqlParams): string {
   const day = p.add(asOf, '::date');
   const ended = helsinkiDate('w.ended_at');
   const where = [
-    `w.waiting_since BETWEEN ${p.add(filter.from, '::date')} AND ${p.add(filter.to, '::date')}`,
-    `w.waiting_since <= ${day}`,
+    `w.waiting_since BETWEEN ${p.add(filter.from, '::date')} AND least(${p.add(filter.to, '::date')}, ${day})`,
   ];
   if (filter.regionId) where.push(`w.region_id = ${p.add(filter.regionId, '::uuid')}`);
   if (filter.officeId) where.push(`w.office_id = ${p.add(filter.officeId, '::uuid')}`);
@@ -68,26 +70,24 @@ function entriesSql(filter: StatisticsFilter, asOf: string, p: SqlParams): strin
        JOIN test_bookings tb ON tb.id = tr.booking_id
        JOIN test_sessions ts ON ts.id = tb.session_id AND ts.test_centre_id = ${p.add(filter.centreId, '::uuid')}`
     : '';
-  // One grouped join rather than a look-up per entry: at 100,000 clients that is the difference.
+  // Start reports grouped once and hash-joined: a look-up per entry costs more at 100,000
+  // clients, and a seat corrected twice still has one start day, its first.
   return `
-    w AS (
-      SELECT w.* FROM waiting_list_entries w ${byCentre} WHERE ${where.join(' AND ')}
-    ),
     started AS (
-      SELECT w.id, min(r.report_date) AS on_day
-        FROM w
-        JOIN seats s ON s.client_id = w.client_id AND ${helsinkiDate('s.booked_at')} >= w.waiting_since
-        JOIN seat_reports r ON r.seat_id = s.id AND r.kind = 'start' AND r.report_date <= ${day}
-       WHERE w.status = 'placed' AND ${ended} <= ${day}
-       GROUP BY w.id
+      SELECT seat_id, min(report_date) AS on_day
+        FROM seat_reports WHERE kind = 'start' AND report_date <= ${day}
+       GROUP BY seat_id
     ),
     entry AS (
       SELECT date_trunc('month', w.waiting_since) AS entry_month, w.pace, w.start_level, w.region_id,
              CASE WHEN ${ended} <= ${day} THEN w.status END AS ended_as,
              ${ended} - w.waiting_since AS ended_after,
              ${day} - w.waiting_since AS waited,
-             started.on_day - w.waiting_since AS days_to_start
-        FROM w LEFT JOIN started ON started.id = w.id
+             CASE WHEN w.status = 'placed' AND ${ended} <= ${day}
+                  THEN started.on_day - w.waiting_since END AS days_to_start
+        FROM waiting_list_entries w ${byCentre}
+        LEFT JOIN started ON started.seat_id = w.seat_id
+       WHERE ${where.join(' AND ')}
     )`;
 }
 
@@ -185,20 +185,24 @@ export async function waitingTimes(
              count(days_to_seat) AS placed,
              count(removed_after) AS removed,
              count(*) FILTER (WHERE ended_as IS NULL) AS "stillWaiting",
-             ${percentile(0.5, 'days_to_seat')} AS "medianDaysToSeat",
-             ${percentile(0.9, 'days_to_seat')} AS "p90DaysToSeat",
+             ${percentiles('days_to_seat')} AS ${helper('toSeat')},
              count(days_to_start) AS started,
              count(days_to_seat) - count(days_to_start) AS "awaitingStart",
-             ${percentile(0.5, 'days_to_start')} AS "medianDaysToStart",
-             ${percentile(0.9, 'days_to_start')} AS "p90DaysToStart",
+             ${percentiles('days_to_start')} AS ${helper('toStart')},
              ${targetFigures(options.targets, p)}
-             ${percentile(0.5, 'waited', 'ended_as IS NULL')} AS "medianDaysWaitingSoFar",
-             ${percentile(0.9, 'waited', 'ended_as IS NULL')} AS "p90DaysWaitingSoFar"
+             ${percentiles('waited', 'ended_as IS NULL')} AS ${helper('soFar')}
         FROM fate ${g.groupBy}
     )
-    SELECT ${g.names} g.* FROM g ${g.orderBy}`;
+    SELECT ${g.names} g.*,
+           ${percentileAt(`g.${helper('toSeat')}`, 1)} AS "medianDaysToSeat",
+           ${percentileAt(`g.${helper('toSeat')}`, 2)} AS "p90DaysToSeat",
+           ${percentileAt(`g.${helper('toStart')}`, 1)} AS "medianDaysToStart",
+           ${percentileAt(`g.${helper('toStart')}`, 2)} AS "p90DaysToStart",
+           ${percentileAt(`g.${helper('soFar')}`, 1)} AS "medianDaysWaitingSoFar",
+           ${percentileAt(`g.${helper('soFar')}`, 2)} AS "p90DaysWaitingSoFar"
+      FROM g ${g.orderBy}`;
   const columns = [...g.columns, ...FIGURE_COLUMNS, ...targetColumns(options.targets)];
-  const rows = numericRows(await db.query<Row[]>(sql, p.values), columns);
+  const rows = numericRows(withoutHelpers(await db.query<Row[]>(sql, p.values)), columns);
   return {
     name: 'waiting-times',
     title: 'Waiting times from queue entry',

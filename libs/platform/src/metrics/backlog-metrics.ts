@@ -56,25 +56,36 @@ export class BacklogMetrics implements OnApplicationShutdown {
 
   private outboxGauges() {
     const db = this.db;
-    const oldest = new Gauge({
-      name: 'kotoportti_outbox_oldest_unpublished_seconds',
-      help: 'Age of the oldest domain event not yet published to BullMQ',
-      registers: [this.registry],
-    });
+    // One query per scrape for both gauges: the first to be collected reads, the other uses it.
+    let reading: Promise<{ count: number; age: number } | undefined> | undefined;
+    const read = () => {
+      reading ??= within(
+        db.query<Array<{ count: string; age: number | null }>>(
+          `SELECT count(*) AS count, extract(epoch FROM now() - min(created_at))::float8 AS age
+             FROM outbox_events WHERE published_at IS NULL`,
+        ),
+      )
+        .then(([row]) => ({ count: Number(row.count), age: row.age ?? 0 }))
+        .catch(() => undefined)
+        .finally(() => setImmediate(() => (reading = undefined)));
+      return reading;
+    };
     new Gauge({
       name: 'kotoportti_outbox_unpublished_events',
       help: 'Domain events committed to the outbox and not yet published to BullMQ',
       registers: [this.registry],
       async collect() {
-        const rows: Array<{ count: string; age: number | null }> = await within(
-          db.query(
-            `SELECT count(*) AS count, extract(epoch FROM now() - min(created_at))::float8 AS age
-               FROM outbox_events WHERE published_at IS NULL`,
-          ),
-        ).catch(() => []);
-        if (!rows[0]) return;
-        this.set(Number(rows[0].count));
-        oldest.set(rows[0].age ?? 0);
+        const outbox = await read();
+        if (outbox) this.set(outbox.count);
+      },
+    });
+    new Gauge({
+      name: 'kotoportti_outbox_oldest_unpublished_seconds',
+      help: 'Age of the oldest domain event not yet published to BullMQ',
+      registers: [this.registry],
+      async collect() {
+        const outbox = await read();
+        if (outbox) this.set(outbox.age);
       },
     });
   }

@@ -32,12 +32,14 @@ describe('statistics pages', () => {
   });
   afterAll(() => t.close());
 
-  const page = (path: string, token: string) => t.http.get(path).set(bearer(token));
+  // The language switch's cookie: it wins over the user's saved language.
+  const page = (path: string, token: string, language = 'en') =>
+    t.http.get(path).set(bearer(token)).set('Cookie', `kp_lang=${language}`);
 
   it('sends a visitor who is not signed in to the sign-in page, and refuses testers', async () => {
     const anonymous = await t.http.get('/statistics/queues');
     expect(anonymous.status).toBe(303);
-    expect(anonymous.headers.location).toBe('/login');
+    expect(anonymous.headers.location).toBe('/login?next=%2Fstatistics%2Fqueues');
     expect((await page('/statistics', w.tester.token)).status).toBe(403);
   });
 
@@ -58,7 +60,7 @@ describe('statistics pages', () => {
     expect(response.text).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="queue-length-title"/);
     expect(response.text).toContain('<path d="M');
     expect(tableAfter(response.text, 'Clients waiting per day and pace')).toEqual([
-      ['Day', 'fast', 'basic', 'slow'],
+      ['Day', 'fast path', 'basic path', 'slow path'],
       ['2026-06-28', '&lt;5', '6', '&lt;5'],
       ['2026-06-29', '&lt;5', '6', '&lt;5'],
       ['2026-06-30', '&lt;5', '6', '0'],
@@ -91,7 +93,13 @@ describe('statistics pages', () => {
       w.analyst.token,
     );
     expect(tableAfter(response.text, 'Results by pace per month')).toEqual([
-      ['Month', 'Pace: fast', 'Pace: basic', 'Pace: slow', 'Pace: literacy'],
+      [
+        'Month',
+        'Pace: fast path',
+        'Pace: basic path',
+        'Pace: slow path',
+        'Pace: literacy training',
+      ],
       ['2026-03', '&lt;5', '5', '&lt;5', '0'],
       ['2026-04', '0', '15', '0', '0'],
     ]);
@@ -124,9 +132,28 @@ describe('statistics pages', () => {
     expect(response.text).toContain('aria-labelledby="no-show-rate-title"');
   });
 
-  it('answers a bad range with 400 naming the field', async () => {
+  it('answers a bad range with 400 and the error beside the field it names', async () => {
     const response = await page('/statistics/tests?from=2026-02-30', w.analyst.token);
     expect(response.status).toBe(400);
-    expect(response.text).toContain('from');
+    expect(response.text).toContain('id="from-error"');
+    expect(response.text).toMatch(/id="from"[^>]*aria-invalid="true"/);
+    expect(response.text).not.toContain('id="to-error"');
+    const reversed = await page('/statistics/tests?from=2026-03-01&to=2026-02-01', w.analyst.token);
+    expect(reversed.status).toBe(400);
+    expect(reversed.text).toContain('id="to-error"');
+  });
+
+  it('speaks the interface language in the shared layout, with the CSV links', async () => {
+    const response = await page(
+      '/statistics/courses?from=2026-01-01&to=2026-06-30',
+      w.analyst.token,
+      'fi',
+    );
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('<html lang="fi">');
+    expect(response.text).toContain('class="site-header"');
+    expect(response.text).toContain('<caption>Keskeytykset syittäin</caption>');
+    expect(response.text).toContain('Lataa CSV');
+    expect(response.text).toMatch(/<a href="\/statistics"[^>]*aria-current="page"/);
   });
 });

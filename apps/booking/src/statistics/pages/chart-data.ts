@@ -1,4 +1,4 @@
-import type { Cell, StatTable } from '../stat-table';
+import type { Cell, Column, StatTable } from '../stat-table';
 
 /** Distinct values of a column, in the order the query sorted them. */
 export function distinct(table: StatTable, key: string): string[] {
@@ -26,17 +26,21 @@ export function pivot(
   return { categories, series };
 }
 
-/** Columns of a wide table as series over its rows' categories. */
+/** Columns of a wide table as series over its rows' categories, named by `nameOf`. */
 export function columnsAsSeries(
   table: StatTable,
   categoryKey: string,
   keys: string[],
+  nameOf: (column: Column) => string,
 ): { categories: string[]; series: Array<{ name: string; values: Cell[] }> } {
   return {
     categories: table.rows.map((row) => String(row[categoryKey])),
-    series: keys.map((key) => ({
-      name: table.columns.find((column) => column.key === key)?.label ?? key,
-      values: table.rows.map((row) => row[key] ?? null),
-    })),
+    series: keys.map((key) => {
+      const column = table.columns.find((candidate) => candidate.key === key);
+      return {
+        name: column ? nameOf(column) : key,
+        values: table.rows.map((row) => row[key] ?? null),
+      };
+    }),
   };
 }

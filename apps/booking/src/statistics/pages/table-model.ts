@@ -1,4 +1,5 @@
 import type { Cell, StatTable } from '../stat-table';
+import { CELL_CODE_LISTS, codeLabel, columnLabel, type Translate } from './labels';
 
 export interface TableModel {
   caption: string;
@@ -9,12 +10,18 @@ export interface TableModel {
 
 const text = (cell: Cell) => (cell === null ? '–' : String(cell));
 
-/** A table as a page shows it: the column labels, every cell as published (with "<5"). */
-export function tableModel(table: StatTable, caption = table.title): TableModel {
+/** A table as a page shows it: translated headings and codes, every cell as published ("<5"). */
+export function tableModel(t: Translate, table: StatTable, caption: string): TableModel {
   return {
     caption,
-    headers: table.columns.map((column) => column.label),
-    rows: table.rows.map((row) => table.columns.map((column) => text(row[column.key] ?? null))),
+    headers: table.columns.map((column) => columnLabel(t, column)),
+    rows: table.rows.map((row) =>
+      table.columns.map((column) => {
+        const value = row[column.key] ?? null;
+        const list = CELL_CODE_LISTS[column.key];
+        return list && typeof value === 'string' ? codeLabel(t, list, value) : text(value);
+      }),
+    ),
   };
 }
 

@@ -146,10 +146,12 @@ describe('the official in the browser', () => {
     expect(letters).toEqual([{ kind: 'test-invitation', language: 'so' }]);
     await expectAccessible(page);
 
-    // The main page, now with a client on it, for a person to look at.
+    // The main page, now with a client on it, for a person to look at; then back to the client.
+    const clientPage = page.url();
     await page.goto(`${t.baseUrl}/clients`);
     expect(await textOf(page, 'tbody tr')).toContain('Hassan, Amina');
     await screenshot(page, 'official-clients');
+    await page.goto(clientPage);
   });
 
   it('books a course seat, with a reason when the level does not fit, and prints the letter', async () => {

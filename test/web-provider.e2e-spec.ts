@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { screenshot } from './support/browser';
-import { readyClient, seatFor } from './support/courses';
-import { createOrganisation, createUser, signIn } from './support/factories';
+import { daysFromToday, publishCourse, readyClient, seatFor } from './support/courses';
+import { createOrganisation, createUser, login, signIn } from './support/factories';
 import {
   expectAccessible,
   navigating,
@@ -116,6 +116,61 @@ describe('the course provider in the browser', () => {
     await page.goto(`${t.baseUrl}/courses`);
     expect(await textOf(page, 'tbody tr')).toContain('Suomea arkeen ja työhön');
     await screenshot(page, 'provider-courses');
+  });
+
+  it('changes the seats, reports a no-show and cancels another course', async () => {
+    const token = await login(t.http, provider.username);
+    const course = await publishCourse(t.http, token, { name: 'Suomea iltaisin', seats: 10 });
+    const officeId = await createOrganisation(t.db, 'employment-office');
+    const official = await signIn(t.http, t.db, 'official', officeId);
+    for (let i = 0; i < 2; i++) {
+      await seatFor(t.http, official.token, course.id, await readyClient(t, official));
+    }
+    const seatsOf = async (id: string) =>
+      (await t.db.query(`SELECT seats FROM courses WHERE id = $1`, [id]))[0].seats as number;
+
+    await page.goto(`${t.baseUrl}/courses/${course.id}`);
+    await navigating(page, () => page.click(`a[href="/courses/${course.id}/capacity"]`));
+    await expectAccessible(page);
+    // Fewer seats than are taken: said beside the number, which stays as typed.
+    await page.fill('#seats', '1');
+    expect(await navigating(page, () => page.click('main form button[type=submit]'))).toBe(409);
+    expect(await textOf(page, '#seats-error')).toMatch(/More seats are taken/);
+    expect(await page.inputValue('#seats')).toBe('1');
+    await page.fill('#seats', 'twelve');
+    expect(await navigating(page, () => page.click('main form button[type=submit]'))).toBe(400);
+    expect(await page.$('#seats-error')).not.toBeNull();
+    expect(await seatsOf(course.id)).toBe(10);
+    await expectAccessible(page);
+    await page.fill('#seats', '12');
+    expect(await navigating(page, () => page.click('main form button[type=submit]'))).toBe(200);
+    expect(await textOf(page, '.notice')).toMatch(/number of seats is changed/);
+    expect(await seatsOf(course.id)).toBe(12);
+
+    await (await page.$$('input[name="seatIds"]'))[0].click();
+    await page.selectOption('#action', 'no-show');
+    expect(
+      await navigating(page, () => page.click('form[action$="/reports"] button.primary')),
+    ).toBe(200);
+    expect(await seatStatuses(course.id)).toEqual(['no-show', 'reserved']);
+
+    const later = await publishCourse(t.http, token, {
+      name: 'Suomea keväällä',
+      startsOn: daysFromToday(40),
+      endsOn: daysFromToday(200),
+    });
+    await page.goto(`${t.baseUrl}/courses/${later.id}/cancel`);
+    await expectAccessible(page);
+    expect(await navigating(page, () => page.click('main form button[type=submit]'))).toBe(400);
+    expect(await page.$('#reason-error')).not.toBeNull();
+    await page.fill('#reason', 'Too few participants.');
+    expect(await navigating(page, () => page.click('main form button[type=submit]'))).toBe(200);
+    expect(await textOf(page, '#course-status')).toBe(
+      'The course is cancelled: Too few participants.',
+    );
+    await expectAccessible(page);
+    const [{ status }] = await t.db.query(`SELECT status FROM courses WHERE id = $1`, [later.id]);
+    expect(status).toBe('cancelled');
   });
 
   it("answers 404 for another provider's course", async () => {

@@ -3,7 +3,7 @@ import { BookingModule } from '../apps/booking/src/booking.module';
 import { screenshot } from './support/browser';
 import { registerClient } from './support/clients';
 import { createOrganisation, createUser, login, signIn } from './support/factories';
-import { book, giveConsent, moveSessionToPast } from './support/test-bookings';
+import { book, createSession, giveConsent, moveSessionToPast } from './support/test-bookings';
 import {
   expectAccessible,
   navigating,
@@ -118,6 +118,26 @@ describe('the tester in the browser', () => {
       [bookingId],
     );
     expect(results).toEqual([{ start_level: 'A1.2', pace: 'basic' }]);
+  });
+
+  it('cancels a future session with a reason, refused without one', async () => {
+    const token = await login(t.http, tester.username);
+    const sessionId = await createSession(t.http, token, { location: 'Sali 7' });
+    await page.goto(`${t.baseUrl}/sessions/${sessionId}`);
+    await navigating(page, () => page.click(`a[href="/sessions/${sessionId}/cancel"]`));
+    await expectAccessible(page);
+    expect(await submit(page, `/sessions/${sessionId}/cancel`)).toBe(400);
+    expect(await page.getAttribute('#reason', 'aria-describedby')).toBe('reason-error');
+    const statusOf = async () =>
+      (await t.db.query(`SELECT status FROM test_sessions WHERE id = $1`, [sessionId]))[0].status;
+    expect(await statusOf()).toBe('scheduled');
+    await expectAccessible(page);
+    await page.fill('#reason', 'The tester is ill.');
+    expect(await submit(page, `/sessions/${sessionId}/cancel`)).toBe(200);
+    expect(await textOf(page, '.notice')).toMatch(/session is cancelled/);
+    expect(await textOf(page, '#session-status')).toBe('Cancelled: The tester is ill.');
+    expect(await statusOf()).toBe('cancelled');
+    await expectAccessible(page);
   });
 
   it("answers 404 for another centre's session, as the API does", async () => {

@@ -8,6 +8,6 @@ import { CoursesService } from './courses.service';
 @Module({
   controllers: [CoursesController],
   providers: [CoursesService, CourseCatalogueService, CourseCancellationService],
-  exports: [CoursesService, CourseCatalogueService],
+  exports: [CoursesService, CourseCatalogueService, CourseCancellationService],
 })
 export class CoursesModule {}

@@ -15,6 +15,6 @@ import { SeatsController } from './seats.controller';
     SeatDetailsService,
     CourseParticipantsService,
   ],
-  exports: [SeatBookingService, SeatReportsService, CourseParticipantsService],
+  exports: [SeatBookingService, SeatReportsService, CourseParticipantsService, SeatDetailsService],
 })
 export class SeatsModule {}

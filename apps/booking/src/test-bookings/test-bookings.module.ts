@@ -17,6 +17,6 @@ import { TestResultsService } from './test-results.service';
     TestResultsController,
   ],
   providers: [TestBookingsService, RebookingService, AttendanceService, TestResultsService],
-  exports: [TestBookingsService, AttendanceService, TestResultsService],
+  exports: [TestBookingsService, AttendanceService, TestResultsService, RebookingService],
 })
 export class TestBookingsModule {}

@@ -25,6 +25,11 @@ import { AttendancePagesController } from './tester/attendance-pages.controller'
 import { ResultPagesController } from './tester/result-pages.controller';
 import { SessionsPagesController } from './tester/sessions-pages.controller';
 import { WebViews } from './web-views';
+import { QueueActionsController } from './official/queue-actions.controller';
+import { SeatCancelController } from './official/seat-cancel.controller';
+import { TestBookingChangesController } from './official/test-booking-changes.controller';
+import { CourseChangesController } from './provider/course-changes.controller';
+import { SessionCancelController } from './tester/session-cancel.controller';
 
 /**
  * The web pages of every role, server-rendered. Pages call the same services as the API
@@ -47,13 +52,18 @@ import { WebViews } from './web-views';
     // Before ClientPageController: /clients/new is not a client id.
     ClientsPagesController,
     ClientPageController,
+    QueueActionsController,
+    TestBookingChangesController,
+    SeatCancelController,
     TestPlacesController,
     // Before AttendancePagesController: /sessions/new is not a session id.
     SessionsPagesController,
+    SessionCancelController,
     AttendancePagesController,
     ResultPagesController,
     // Before CoursesPagesController: /courses/new is not a course id.
     ProviderCoursesController,
+    CourseChangesController,
     CoursesPagesController,
     SeatBookingPagesController,
     WaitingListsPagesController,

@@ -32,7 +32,7 @@ export class ClientPageController {
     renderPage(response, 'official/client', {
       ...model,
       notice: noticeKey(notice),
-      scripts: ['letters.js'],
+      scripts: ['letters.js', 'queue-position.js'],
     });
   }
 
@@ -100,6 +100,11 @@ export class ClientPageController {
     consent: ConsentForm,
   ) {
     const model = await this.page.model(actor, id, request.requestId, consent);
-    renderPage(response, 'official/client', { ...model, scripts: ['letters.js'] }, status);
+    renderPage(
+      response,
+      'official/client',
+      { ...model, scripts: ['letters.js', 'queue-position.js'] },
+      status,
+    );
   }
 }

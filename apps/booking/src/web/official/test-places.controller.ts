@@ -68,17 +68,6 @@ export class TestPlacesController {
     }
   }
 
-  @Post('test-bookings/:id/cancel')
-  async cancel(
-    @CurrentActor() actor: Actor,
-    @UuidParam() bookingId: string,
-    @Req() request: PageRequest,
-    @Res() response: Response,
-  ) {
-    const booking = await this.bookings.cancel(actor, bookingId, undefined, request.requestId);
-    response.redirect(303, `/clients/${booking.clientId}?notice=notices.testCancelled`);
-  }
-
   private async model(actor: Actor, request: PageRequest, query: Record<string, unknown>) {
     const clientId =
       typeof query.clientId === 'string' && /^[0-9a-f-]{36}$/i.test(query.clientId)

@@ -6,7 +6,7 @@ import { formValues } from '../form-values';
 import { parseDay } from '../formats';
 
 /** The reports a provider sends from the participant list (SPEC §3.8). */
-export const REPORT_ACTIONS = ['start', 'dropout', 'complete', 'follow-up'] as const;
+export const REPORT_ACTIONS = ['start', 'no-show', 'dropout', 'complete', 'follow-up'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number] & SeatAction;
 
 export const REPORT_FIELDS = [
@@ -29,6 +29,7 @@ async function check(action: ReportAction, given: Record<string, string>) {
   const date = parseDay(given.date);
   switch (action) {
     case 'start':
+    case 'no-show':
       return validateForm(SeatReportDto, { date, text: given.text });
     case 'dropout':
       return validateForm(DropoutDto, { date, text: given.text, reason: given.reason });

@@ -1,0 +1,68 @@
+import { Body, Get, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Actor, CurrentActor, Roles, UuidParam } from '@kotoportti/platform';
+import { CancelTestSessionDto } from '../../test-sessions/test-session.dto';
+import type { TestSessionView } from '../../test-sessions/test-session.view';
+import { TestSessionsService } from '../../test-sessions/test-sessions.service';
+import { actionModel, type ActionPage, type ActionState } from '../action-page';
+import { formProblem, validateForm } from '../form-errors';
+import { formValues } from '../form-values';
+import type { PageRequest } from '../page-locals';
+import { renderPage, WebController } from '../web-controller';
+
+/** The test centre cancels a session; its bookings are cancelled and the offices told why. */
+@Roles('tester')
+@WebController('sessions/:id/cancel')
+export class SessionCancelController {
+  constructor(private readonly sessions: TestSessionsService) {}
+
+  @Get()
+  async form(@CurrentActor() actor: Actor, @UuidParam() id: string, @Res() response: Response) {
+    const session = await this.sessions.get(actor, id);
+    renderPage(response, 'action', actionModel(page(session)));
+  }
+
+  @Post()
+  async cancel(
+    @CurrentActor() actor: Actor,
+    @UuidParam() id: string,
+    @Req() request: PageRequest,
+    @Res() response: Response,
+    @Body() body: Record<string, unknown>,
+  ) {
+    const session = await this.sessions.get(actor, id);
+    const { typed, given } = formValues(body, ['reason']);
+    const again = (status: number, state: ActionState) =>
+      renderPage(response, 'action', actionModel(page(session), state), status);
+    const parsed = await validateForm(CancelTestSessionDto, given);
+    if (!parsed.ok) {
+      return again(400, { values: typed, errors: parsed.errors, formError: 'validation.summary' });
+    }
+    try {
+      await this.sessions.cancel(actor, id, parsed.value.reason, request.requestId);
+      response.redirect(303, `/sessions/${id}?notice=notices.sessionCancelled`);
+    } catch (error) {
+      const problem = formProblem(error);
+      if (!problem) throw error;
+      again(problem.status, { values: typed, ...problem });
+    }
+  }
+}
+
+function page(session: TestSessionView): ActionPage {
+  return {
+    title: 'sessionChange.cancelTitle',
+    heading: 'sessionChange.cancelTitle',
+    facts: [
+      { label: 'session.time', value: session.startsAt, kind: 'dateTime' },
+      { label: 'session.kind', value: session.kind, kind: 'testKind' },
+      { label: 'session.room', value: `${session.location}, ${session.address}` },
+      { label: 'session.booked', value: `${session.bookedCount} / ${session.capacity}` },
+    ],
+    explanation: 'sessionChange.cancelExplanation',
+    action: `/sessions/${session.id}/cancel`,
+    fields: [{ name: 'reason', label: 'sessionChange.reason', kind: 'textarea', required: true }],
+    submit: 'sessionChange.cancel',
+    back: `/sessions/${session.id}`,
+  };
+}

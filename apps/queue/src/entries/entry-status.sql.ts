@@ -1,5 +1,5 @@
 /**
- * The status of a client's live entry follows from committed facts, not from the order in
+ * The status of clients' live entries follows from committed facts, not from the order in
  * which events arrive: a late or repeated seat or consent event recomputes the same answer.
  *
  * - removed by an official: stays removed (the reason is theirs, the episode is over);
@@ -11,39 +11,48 @@
  * - otherwise waiting, with the original date.
  *
  * The office and region are refreshed too, so a client who moved office is queued there.
- * $1 entry id, $2 no-show policy, $3 event version (outbox id, 0 for an official's action).
+ * Set-based, so that a batch of events reconciles all its entries in one statement, and a
+ * change of status is audited in the same statement.
+ * $1 entry ids, $2 no-show policy, $3 the event version per entry (outbox id, 0 for an
+ * official's action); an entry named twice keeps its highest version.
  */
-export const RECONCILE_ENTRY_SQL = `
-  WITH e AS (
-    SELECT id, client_id, waiting_since, removed_by, ended_at, end_reason, status
-      FROM waiting_list_entries WHERE id = $1
-  ), seat AS (
-    SELECT s.id, s.booked_at
-      FROM e JOIN seats s ON s.client_id = e.client_id
-      JOIN courses c ON c.id = s.course_id
-     WHERE (s.booked_at AT TIME ZONE 'Europe/Helsinki')::date >= e.waiting_since
-       AND (s.status IN ('reserved', 'started', 'completed', 'dropped-out')
-            OR (s.status = 'no-show' AND $2 = 'end')
-            OR (s.status = 'cancelled' AND c.status = 'published' AND NOT EXISTS (
-                  SELECT 1 FROM seat_reports r
-                   WHERE r.seat_id = s.id AND r.kind = 'cancel' AND r.report_date < c.starts_on)))
-     ORDER BY s.booked_at, s.id
-     LIMIT 1
-  ), consent AS (
-    SELECT max(withdrawn_at) AS withdrawn_at, bool_or(withdrawn_at IS NULL) AS active
-      FROM e JOIN consents k ON k.client_id = e.client_id
-  ), office AS (
-    SELECT cl.office_id, o.region_id
-      FROM e JOIN clients cl ON cl.id = e.client_id JOIN organisations o ON o.id = cl.office_id
+export const RECONCILE_ENTRIES_SQL = `
+  WITH input AS (
+    SELECT entry_id, max(version) AS version
+      FROM unnest($1::uuid[], $3::bigint[]) AS i(entry_id, version)
+     GROUP BY entry_id
+  ), e AS (
+    SELECT w.id, w.client_id, w.waiting_since, w.removed_by, w.ended_at, w.end_reason, w.status,
+           input.version
+      FROM input JOIN waiting_list_entries w ON w.id = input.entry_id
   ), next AS (
-    SELECT e.id, office.office_id, office.region_id, seat.id AS seat_id,
+    SELECT e.id, cl.office_id, o.region_id, seat.id AS seat_id,
            CASE WHEN e.removed_by IS NOT NULL THEN 'removed'
                 WHEN seat.id IS NOT NULL THEN 'placed'
                 WHEN coalesce(consent.active, false) THEN 'waiting'
                 ELSE 'removed' END AS status,
            seat.booked_at, consent.withdrawn_at, e.removed_by, e.ended_at, e.end_reason,
-           e.status AS old_status, e.client_id
-      FROM e CROSS JOIN office CROSS JOIN consent LEFT JOIN seat ON true
+           e.status AS old_status, e.client_id, e.version
+      FROM e
+      JOIN clients cl ON cl.id = e.client_id
+      JOIN organisations o ON o.id = cl.office_id
+      LEFT JOIN LATERAL (
+        SELECT s.id, s.booked_at
+          FROM seats s JOIN courses c ON c.id = s.course_id
+         WHERE s.client_id = e.client_id
+           AND (s.booked_at AT TIME ZONE 'Europe/Helsinki')::date >= e.waiting_since
+           AND (s.status IN ('reserved', 'started', 'completed', 'dropped-out')
+                OR (s.status = 'no-show' AND $2 = 'end')
+                OR (s.status = 'cancelled' AND c.status = 'published' AND NOT EXISTS (
+                      SELECT 1 FROM seat_reports r
+                       WHERE r.seat_id = s.id AND r.kind = 'cancel' AND r.report_date < c.starts_on)))
+         ORDER BY s.booked_at, s.id
+         LIMIT 1
+      ) seat ON true
+      CROSS JOIN LATERAL (
+        SELECT max(k.withdrawn_at) AS withdrawn_at, bool_or(k.withdrawn_at IS NULL) AS active
+          FROM consents k WHERE k.client_id = e.client_id
+      ) consent
   ), updated AS (
     UPDATE waiting_list_entries w
        SET status = next.status,
@@ -56,9 +65,15 @@ export const RECONCILE_ENTRY_SQL = `
                              WHEN next.status = 'removed' THEN 'consent-withdrawn' END,
            office_id = next.office_id,
            region_id = next.region_id,
-           last_event_version = GREATEST(w.last_event_version, $3::bigint),
+           last_event_version = GREATEST(w.last_event_version, next.version),
            updated_at = now()
       FROM next WHERE w.id = next.id
-    RETURNING w.id, w.status, next.old_status, next.client_id
+    RETURNING w.id, w.status, next.old_status, next.client_id, next.version
+  ), audited AS (
+    -- The system's own writes to a person's entry are audited like an official's.
+    INSERT INTO audit_events (action, entity_type, entity_id, client_id, details)
+    SELECT 'waiting-list.status', 'waiting-list-entry', u.id::text, u.client_id,
+           jsonb_build_object('from', u.old_status, 'to', u.status, 'version', u.version::text)
+      FROM updated u WHERE u.status <> u.old_status
   )
-  SELECT id, status, old_status AS "oldStatus", client_id AS "clientId" FROM updated`;
+  SELECT count(*)::int AS reconciled FROM updated`;

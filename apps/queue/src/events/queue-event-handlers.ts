@@ -1,41 +1,24 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EVENT_TYPES } from '@kotoportti/platform';
-import { WaitingListService } from '../entries/waiting-list.service';
 import { OfferLifecycleService } from '../offers/offer-lifecycle.service';
 import { DomainEventConsumer } from './domain-event-consumer';
-import {
-  clientPayload,
-  courseCancelledPayload,
-  resultPayload,
-  seatPayload,
-} from './event-payloads';
+import { courseCancelledPayload, seatPayload } from './event-payloads';
 
 /**
- * What each domain event does to the waiting lists. The event's outbox id is its version:
- * entries remember the newest one applied. Events not named here (seat.reported, test
- * bookings) change nothing in a queue and are only marked consumed.
+ * The events that change a course's offers and holds, applied one at a time under the course
+ * lock. The event's outbox id is its version: entries remember the newest one applied.
+ * Results, consents, moves and plain seat bookings are applied in batches by the consumer
+ * itself (event-plan.ts).
  */
 @Injectable()
 export class QueueEventHandlers implements OnModuleInit {
   constructor(
     private readonly consumer: DomainEventConsumer,
-    private readonly waitingList: WaitingListService,
     private readonly offers: OfferLifecycleService,
   ) {}
 
   onModuleInit(): void {
-    const { consumer, waitingList, offers } = this;
-    for (const [type, corrected] of [
-      [EVENT_TYPES.resultRecorded, false],
-      [EVENT_TYPES.resultCorrected, true],
-    ] as const) {
-      consumer.on(type, (manager, event) =>
-        waitingList.applyResult(manager, event.eventId, {
-          ...resultPayload(event.type, event.payload),
-          corrected,
-        }),
-      );
-    }
+    const { consumer, offers } = this;
     consumer.on(EVENT_TYPES.seatBooked, (manager, event) =>
       offers.seatBooked(manager, event.eventId, seatPayload(event.type, event.payload)),
     );
@@ -49,14 +32,5 @@ export class QueueEventHandlers implements OnModuleInit {
         courseCancelledPayload(event.type, event.payload),
       ),
     );
-    for (const type of [EVENT_TYPES.consentWithdrawn, EVENT_TYPES.clientMoved]) {
-      consumer.on(type, (manager, event) =>
-        waitingList.reconcileClient(
-          manager,
-          clientPayload(event.type, event.payload).clientId,
-          event.eventId,
-        ),
-      );
-    }
   }
 }

@@ -72,11 +72,12 @@ export class OfferLifecycleService {
       [event.courseId],
     );
     await this.placement.releaseHolds(manager, event.courseId, closed.length);
-    const clientIds = [...new Set(event.seats.map((seat) => seat.clientId))].sort();
+    const clientIds = [...new Set(event.seats.map((seat) => seat.clientId))];
     await lockClients(manager, clientIds);
-    for (const clientId of clientIds) {
-      await this.waitingList.reconcileClient(manager, clientId, version);
-    }
+    await this.waitingList.reconcileClients(
+      manager,
+      clientIds.map((clientId) => ({ version, facts: clientId })),
+    );
   }
 
   /**

@@ -12,7 +12,15 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.token';
 import { producerRedisOptions } from '../redis/redis-options';
-import { DOMAIN_EVENT_JOB_OPTIONS, DomainEventJob, domainEventJobId, QUEUES } from './queues';
+import {
+  DOMAIN_EVENT_BATCH_JOB,
+  DOMAIN_EVENT_JOB_OPTIONS,
+  DOMAIN_EVENTS_PER_JOB,
+  domainEventBatchJobId,
+  type DomainEventBatchJob,
+  type DomainEventJob,
+  QUEUES,
+} from './queues';
 
 interface OutboxRow {
   id: string;
@@ -23,7 +31,8 @@ interface OutboxRow {
   created_at: Date;
 }
 
-const BATCH_SIZE = 200;
+/** Rows claimed per transaction: a few jobs' worth, one Redis round trip for all of them. */
+const BATCH_SIZE = 1000;
 const IDLE_WAIT_MS = 200;
 const FAILURE_WAIT_MS = 2000;
 
@@ -78,20 +87,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
-      await this.queue.addBulk(
-        rows.map((row) => ({
-          name: row.type,
-          data: {
-            eventId: row.id,
-            type: row.type,
-            aggregateType: row.aggregate_type,
-            aggregateId: row.aggregate_id,
-            occurredAt: row.created_at.toISOString(),
-            payload: row.payload,
-          } satisfies DomainEventJob,
-          opts: { ...DOMAIN_EVENT_JOB_OPTIONS, jobId: domainEventJobId(row.id) },
-        })),
-      );
+      const events = rows.map((row): DomainEventJob => ({
+        eventId: row.id,
+        type: row.type,
+        aggregateType: row.aggregate_type,
+        aggregateId: row.aggregate_id,
+        occurredAt: row.created_at.toISOString(),
+        payload: row.payload,
+      }));
+      const jobs = [];
+      for (let i = 0; i < events.length; i += DOMAIN_EVENTS_PER_JOB) {
+        const batch = events.slice(i, i + DOMAIN_EVENTS_PER_JOB);
+        jobs.push({
+          name: DOMAIN_EVENT_BATCH_JOB,
+          data: { events: batch } satisfies DomainEventBatchJob,
+          opts: { ...DOMAIN_EVENT_JOB_OPTIONS, jobId: domainEventBatchJobId(batch) },
+        });
+      }
+      await this.queue.addBulk(jobs);
       await manager.query(
         `UPDATE outbox_events SET published_at = now(), attempts = attempts + 1
           WHERE id = ANY($1::bigint[])`,

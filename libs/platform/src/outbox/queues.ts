@@ -28,9 +28,27 @@ export const DOMAIN_EVENT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-/** A fixed job id per outbox row: a relay that publishes twice still yields one job. */
-export function domainEventJobId(eventId: string): string {
-  return `event-${eventId}`;
+/**
+ * Domain events travel in batches, in outbox order: a consumer applies a batch in one
+ * transaction with one statement per kind of event, where one job per event cost a
+ * transaction and a Redis round trip each.
+ */
+export interface DomainEventBatchJob {
+  events: DomainEventJob[];
+}
+
+export const DOMAIN_EVENT_BATCH_JOB = 'domain-events';
+
+/** How many events one job carries: big enough to amortise a transaction, small enough to retry. */
+export const DOMAIN_EVENTS_PER_JOB = 250;
+
+/**
+ * A fixed job id per run of outbox ids: a relay that publishes the same rows twice still
+ * yields one job. Rows published again in a different batch are dropped by the consumer,
+ * which records every event it applied (consumed_events).
+ */
+export function domainEventBatchJobId(events: Pick<DomainEventJob, 'eventId'>[]): string {
+  return `events-${events[0].eventId}-${events[events.length - 1].eventId}`;
 }
 
 /** One background letter batch: the batch row holds what to print, the job only which batch. */
@@ -88,10 +106,10 @@ export const QUEUE_MAINTENANCE_JOB_OPTIONS: JobsOptions = {
 };
 
 /**
- * Several events for one client may be applied at once; the consumer locks the client, so
- * they serialise per client and run in parallel across clients.
+ * Two batches at once, one per core: the consumer locks a batch's clients in id order, so
+ * events of one client serialise and batches never deadlock each other.
  */
-export const DOMAIN_EVENT_WORKER_OPTIONS = { concurrency: 8 };
+export const DOMAIN_EVENT_WORKER_OPTIONS = { concurrency: 2 };
 
 /** The booking service's retention sweep (GDPR): once a night, in the quiet hours. */
 export const PRIVACY_JOBS = { pseudonymiseExpired: 'pseudonymise-expired-clients' } as const;

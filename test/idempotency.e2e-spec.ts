@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { clientInput } from './support/clients';
 import { signIn } from './support/factories';
@@ -6,10 +7,13 @@ import { startTestApp, TestApp } from './support/test-app';
 describe('Idempotency-Key', () => {
   let t: TestApp;
   let auth: { Authorization: string };
+  let userId: string;
 
   beforeAll(async () => {
     t = await startTestApp([BookingModule]);
-    auth = { Authorization: `Bearer ${(await signIn(t.http, t.db, 'official')).token}` };
+    const official = await signIn(t.http, t.db, 'official');
+    auth = { Authorization: `Bearer ${official.token}` };
+    userId = official.userId;
   });
   afterAll(() => t.close());
 
@@ -99,6 +103,29 @@ describe('Idempotency-Key', () => {
     expect(refused.status).toBe(409);
     expect(replayed.status).toBe(409);
     expect(replayed.body).toEqual(refused.body);
+  });
+
+  it('lets a retry run once the first request with its key was abandoned half-way', async () => {
+    const body = clientInput({ lastName: 'Abandoned' });
+    const hash = createHash('sha256')
+      .update(`POST /api/clients\n${JSON.stringify(body)}`)
+      .digest('hex');
+    // What a request leaves behind when its process is killed after claiming the key.
+    const claim = (key: string, age: string) =>
+      t.db.query(
+        `INSERT INTO idempotency_keys (user_id, key, request_hash, state, created_at, expires_at)
+         VALUES ($1, $2, $3, 'in-progress', now() - $4::interval, now() + interval '1 day')`,
+        [userId, key, hash, age],
+      );
+    await claim('key-6', '1 second');
+    await claim('key-7', '1 minute');
+    const post = (key: string) =>
+      t.http.post('/api/clients').set(auth).set('Idempotency-Key', key).send(body);
+    const running = await post('key-6');
+    const abandoned = await post('key-7');
+    expect(running.status).toBe(409);
+    expect(abandoned.status).toBe(201);
+    expect(await clientsNamed('Abandoned')).toBe(1);
   });
 
   it('forgets a key after 24 hours', async () => {

@@ -18,6 +18,8 @@ import { ErrorBody, ReplayedError, toErrorBody } from '../errors/error-response'
 
 const HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
+/** Far longer than any request that creates something takes, even on a loaded machine. */
+const ABANDONED_AFTER = '30 seconds';
 
 interface StoredKey {
   request_hash: string;
@@ -82,9 +84,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** Inserts the key as in-progress; false when it was already there and still valid. */
   private async claim(userId: string, key: string, hash: string): Promise<boolean> {
+    // A claim still in progress after ABANDONED_AFTER was left by a request that never
+    // finished: its process was killed, or the database went away before the claim could be
+    // completed or forgotten. Without this the client's retries would be refused for 24 hours.
     await this.db.query(
-      `DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND expires_at < now()`,
-      [userId, key],
+      `DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2
+          AND (expires_at < now() OR (state = 'in-progress' AND created_at < now() - $3::interval))`,
+      [userId, key, ABANDONED_AFTER],
     );
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO idempotency_keys (user_id, key, request_hash, state, expires_at)

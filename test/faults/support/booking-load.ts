@@ -1,0 +1,105 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Call, type Outcome, send, sendUntilKnown, worthRetrying } from './outcome';
+import { runPool } from './pool';
+import type { Cast } from './seed';
+import type { Tally } from './tally';
+import type { FaultWorld } from './world';
+
+export interface BookingLoadPlan {
+  sessionId: string;
+  courseId: string;
+  clientIds: string[];
+  workers: number;
+  /** When, after the load began, the fault is injected; the load goes on while it lasts. */
+  faultAfterMs: number;
+  fault: () => Promise<void>;
+  /** How long the load goes on after the fault is over. */
+  tailMs: number;
+  /** How long one client keeps retrying a request whose outcome it does not know. */
+  retryForMs: number;
+}
+
+export interface BookingLoadResult {
+  testBookings: string[];
+  seats: string[];
+  /** Requests still without a definite answer when their client gave up. */
+  stuck: number;
+  /** Seconds from the end of the fault to the first success of a request sent after it. */
+  recoverySeconds: number | undefined;
+  /** The answered calls, to be repeated by a client that did not trust its answer. */
+  answered: Array<{ call: Call; id: string }>;
+}
+
+/**
+ * Concurrent officials booking test places and course seats, one client each, every POST
+ * with an Idempotency-Key, while `fault` runs. Each request is retried with its key while
+ * its outcome is unknown (no answer, 503, still in progress), as a careful client would.
+ */
+export async function bookingLoad(
+  world: FaultWorld,
+  who: Cast,
+  plan: BookingLoadPlan,
+  tally: Tally,
+): Promise<BookingLoadResult> {
+  const result: BookingLoadResult = {
+    testBookings: [],
+    seats: [],
+    stuck: 0,
+    recoverySeconds: undefined,
+    answered: [],
+  };
+  let faultOver: number | undefined;
+  const faultDone = (async () => {
+    await sleep(plan.faultAfterMs);
+    await plan.fault();
+    faultOver = Date.now();
+  })();
+  const items = plan.clientIds.map((clientId, i) => ({ clientId, seat: i % 2 === 1 }));
+  const stop = () => faultOver !== undefined && Date.now() > faultOver + plan.tailMs;
+
+  const book = async ({ clientId, seat }: (typeof items)[number]) => {
+    const call: Call = {
+      method: 'POST',
+      url: seat
+        ? world.url('booking', `/courses/${plan.courseId}/seats`)
+        : world.url('booking', `/test-sessions/${plan.sessionId}/bookings`),
+      token: who.official.token,
+      body: seat ? { clientId, levelOverrideReason: 'fault suite' } : { clientId },
+      idempotencyKey: `faults-${seat ? 'seat' : 'test'}-${clientId}`,
+    };
+    const sentAt = Date.now();
+    const outcome = await sendUntilKnown(call, Date.now() + plan.retryForMs, (attempt) =>
+      tally.record(attempt),
+    );
+    if (outcome.kind === 'ok') {
+      const id = outcome.body.id as string;
+      (seat ? result.seats : result.testBookings).push(id);
+      result.answered.push({ call, id });
+      if (faultOver !== undefined && sentAt >= faultOver && result.recoverySeconds === undefined) {
+        result.recoverySeconds = (Date.now() - faultOver) / 1000;
+      }
+    } else if (worthRetrying(outcome)) {
+      result.stuck += 1;
+    }
+  };
+  await runPool(items, plan.workers, book, stop);
+  await faultDone;
+  return result;
+}
+
+/**
+ * Sends every answered request again with its key: the answer must be the first one
+ * (same id), and nothing new may be created. Returns how many gave another id.
+ */
+export async function replayAnswered(
+  answered: BookingLoadResult['answered'],
+  tally: Tally,
+): Promise<number> {
+  let differing = 0;
+  await runPool(answered, 4, async ({ call, id }) => {
+    const outcome: Outcome = await send(call);
+    tally.record(outcome);
+    if (outcome.kind !== 'ok' || outcome.body.id !== id) differing += 1;
+  });
+  return differing;
+}

@@ -21,3 +21,4 @@ export * from './http/params';
 export * from './validation/decorators';
 export * from './outbox/event-types';
 export * from './metrics/process-metrics';
+export * from './time/finnish-calendar';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { DemoOrganisationIds, DemoProviderKey, DemoRegionKey } from './demo-organisations';
 import { DemoRandom } from './demo-random';
 import { demoUserIdOf, type DemoUserIds } from './demo-users';
-import { isWorkingDay } from './finnish-holidays';
+import { isWorkingDay } from '@kotoportti/platform';
 import { addDays, mondayOnOrAfter } from './helsinki-time';
 
 interface CourseTemplate {

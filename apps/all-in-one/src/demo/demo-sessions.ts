@@ -8,7 +8,7 @@ import {
 } from './demo-organisations';
 import { DemoRandom } from './demo-random';
 import { demoUserIdOf, type DemoUserIds } from './demo-users';
-import { isWorkingDay } from './finnish-holidays';
+import { isWorkingDay } from '@kotoportti/platform';
 import { addDays, helsinkiInstant } from './helsinki-time';
 
 export const DEMO_SESSION_WEEKS = 6;

@@ -1,4 +1,4 @@
-import { isFinnishHoliday, isWorkingDay } from './finnish-holidays';
+import { isFinnishHoliday, isWorkingDay } from '@kotoportti/platform';
 import {
   addDays,
   helsinkiDay,

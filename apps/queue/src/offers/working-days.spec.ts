@@ -1,4 +1,5 @@
-import { holdUntil, isFinnishHoliday, isWorkingDay } from './working-days';
+import { isFinnishHoliday, isWorkingDay } from '@kotoportti/platform';
+import { holdUntil } from './working-days';
 
 describe('working days for seat offers', () => {
   it('holds an offer made on a Monday until the end of Thursday', () => {

@@ -1,13 +1,19 @@
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { TARGET_LANGUAGES, type TargetLanguage } from '@kotoportti/model';
-import { IsCalendarDate, LanguageCode, OneOf, OptionalText, Text } from '@kotoportti/platform';
+import {
+  IsCalendarDate,
+  LanguageCode,
+  OneOf,
+  OptionalText,
+  PersonName,
+} from '@kotoportti/platform';
 
 export class CreateClientDto {
-  @Text(100)
+  @PersonName()
   firstName: string;
 
-  @Text(100)
+  @PersonName()
   lastName: string;
 
   @IsCalendarDate()

@@ -66,10 +66,12 @@ export class ListCoursesDto {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  /** Bounded, so that a huge offset is a 400 here rather than an out-of-range in SQL. */
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000)
   offset?: number;
 }

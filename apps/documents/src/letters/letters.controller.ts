@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Post,
-  Query,
-  Req,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, RequestWithActor, Roles, UuidParam } from '@kotoportti/platform';
@@ -48,17 +38,22 @@ export class LettersController {
     return this.letters.list(actor, query.clientId, request.requestId);
   }
 
-  /** The letter as HTML, to look at in the browser before printing. */
+  /**
+   * The letter as HTML, to look at in the browser before printing. The type is set only on
+   * success: @Header would also label a JSON error answer as HTML.
+   */
   @Get('preview')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'private, no-store')
   @ApiProduces('text/html')
-  preview(
+  async preview(
     @CurrentActor() actor: Actor,
     @Query() query: LetterRequestDto,
     @Req() request: RequestWithActor,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    return this.letters.preview(actor, query, request.requestId);
+    const html = await this.letters.preview(actor, query, request.requestId);
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    response.setHeader('Cache-Control', 'private, no-store');
+    return html;
   }
 
   @Get(':id/pdf')

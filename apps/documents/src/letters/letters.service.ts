@@ -125,6 +125,12 @@ export class LettersService {
   }
 
   async list(actor: Actor, clientId: string, requestId?: string): Promise<LetterSummary[]> {
+    // Another office's client answers as a missing one would (SPEC §1), not with an empty list.
+    const [client]: unknown[] = await this.db.query(
+      `SELECT 1 FROM clients WHERE id = $1 AND ($2::uuid IS NULL OR office_id = $2::uuid)`,
+      [clientId, officeScope(actor)],
+    );
+    if (!client) throw new NotFound('Client');
     const letters: LetterSummary[] = await this.db.query(
       `SELECT ${SUMMARY_COLUMNS} FROM letters l JOIN clients c ON c.id = l.client_id
        WHERE l.client_id = $1 AND ($2::uuid IS NULL OR c.office_id = $2::uuid)

@@ -124,6 +124,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
     if (exception.type === 'entity.parse.failed') {
       return body(400, 'malformed-json', 'The request body is not valid JSON');
     }
+    if (exception.type === 'encoding.invalid') {
+      return body(400, 'invalid-utf8', 'The request body is not valid UTF-8');
+    }
     return body(
       exception.status >= 400 && exception.status < 500 ? exception.status : 400,
       'bad-request',

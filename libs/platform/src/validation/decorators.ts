@@ -31,6 +31,32 @@ export const Text = (maxLength = 200) =>
     }),
   );
 
+/**
+ * A person's name as letters print it: letters and marks of any script, with the spaces,
+ * apostrophes, hyphens and full stops that real names carry (and the zero-width joiners of
+ * Persian script). Digits, symbols and brackets are refused, so injection strings and
+ * mistyped fields never reach a letter; control and direction-override characters are
+ * refused by Text, since a reversed name in a letter is a spoofing risk.
+ */
+export const PersonName = (maxLength = 100) => applyDecorators(Text(maxLength), IsPersonName());
+
+const PERSON_NAME = /^[\p{L}\p{M}](?:(?:[\p{L}\p{M}' \u2019.-]|\u200C|\u200D)*[\p{L}\p{M}.])?$/u;
+
+function IsPersonName(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isPersonName',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: '$property must be letters, with spaces, apostrophes, hyphens or full stops',
+      },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && PERSON_NAME.test(value),
+      },
+    });
+}
+
 export const OptionalText = (maxLength = 200) => applyDecorators(IsOptional(), Text(maxLength));
 
 export const OneOf = (values: readonly string[]) =>

@@ -44,7 +44,11 @@ function describe(summary: DemoSummary): string {
     `${summary.testCentres} test centres, ${summary.courseProviders} course providers, ` +
     `${summary.users} users${skipped}, ${summary.clients} clients ` +
     `(${summary.identityCodes} with an identity code, ${summary.consents} with consent), ` +
-    `${summary.testSessions} test sessions, ${summary.courses} courses. ` +
+    `${summary.testSessions} test sessions, ${summary.courses} courses` +
+    (summary.history
+      ? `, and a past year of ${summary.history.pastSessions} sessions, ${summary.history.pastClients} ` +
+        `clients tested, ${summary.history.queueEntries} queue entries and ${summary.history.seats} seats. `
+      : '. ') +
     `Sign in as ${DEMO_USERS.map((user) => user.username).join(', ')} ` +
     `with the password ${DEMO_PASSWORD}`
   );
@@ -66,7 +70,8 @@ export async function loadDemoDataIfWanted(
     logger.log('demo data is already in the database; nothing loaded');
     return;
   }
-  const summary = await seedDemo(db);
+  // With a year of history, so the statistics pages have figures to show.
+  const summary = await seedDemo(db, { history: true });
   logger.log(
     summary.loaded ? describe(summary) : 'demo data is already in the database; nothing loaded',
   );

@@ -2,6 +2,7 @@ import { hashPassword } from '@kotoportti/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import { insertDemoClients, planDemoClients } from './demo-clients';
 import { insertDemoCourses, planDemoCourses } from './demo-courses';
+import { type DemoHistorySummary, insertDemoHistory } from './demo-history';
 import {
   DEMO_OFFICES,
   DEMO_PROVIDERS,
@@ -29,6 +30,8 @@ export interface DemoSummary {
   consents: number;
   testSessions: number;
   courses: number;
+  /** The past year behind the statistics, when asked for. */
+  history?: DemoHistorySummary;
 }
 
 const NOTHING_LOADED: DemoSummary = {
@@ -52,6 +55,8 @@ const DEMO_LOCK_ID = '7361202511230002';
 export interface SeedDemoOptions {
   /** "Today" for the dates of sessions, courses and registrations; defaults to now. */
   now?: Date;
+  /** Also a year of past tests, results, waits, seats and reports (see demo-history.ts). */
+  history?: boolean;
 }
 
 /** True when the demo regions exist: the demo has been loaded into this database. */
@@ -67,6 +72,7 @@ async function seedInto(
   manager: EntityManager,
   today: string,
   passwordHash: string,
+  withHistory: boolean,
 ): Promise<DemoSummary> {
   const organisationIds = await insertDemoOrganisations(manager);
   const users = await insertDemoUsers(manager, organisationIds, passwordHash);
@@ -76,6 +82,7 @@ async function seedInto(
     planDemoSessions(today, organisationIds, users),
   );
   const courses = await insertDemoCourses(manager, planDemoCourses(today, organisationIds, users));
+  const history = withHistory ? await insertDemoHistory(manager, today) : undefined;
   return {
     loaded: true,
     regions: DEMO_REGIONS.length,
@@ -87,13 +94,15 @@ async function seedInto(
     ...clients,
     testSessions,
     courses,
+    history,
   };
 }
 
 /**
  * Loads the demo (organisations, users, clients with consents, test sessions, courses) in
- * one transaction, or nothing when it is there already. No bookings or seats: those are
- * made through the services, which keep their counters and events consistent.
+ * one transaction, or nothing when it is there already. No bookings or seats of today: those
+ * are made through the services, which keep their counters and events consistent. With
+ * `history`, the past year behind the statistics, written as the services would have left it.
  */
 export async function seedDemo(
   db: DataSource,
@@ -106,6 +115,6 @@ export async function seedDemo(
     await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [DEMO_LOCK_ID]);
     // Checked again under the lock: another service may have seeded while we hashed.
     if (await demoPresent(manager)) return NOTHING_LOADED;
-    return seedInto(manager, today, passwordHash);
+    return seedInto(manager, today, passwordHash, options.history ?? false);
   });
 }

@@ -298,6 +298,35 @@ describe('the queue service applying domain events', () => {
       await settle(t);
     });
 
+    it('applies the rest of a batch when the database refuses one of its events, and keeps that one for a retry', async () => {
+      const worker = t.app.get(DomainEventsProcessor).worker;
+      await worker.pause();
+      try {
+        const { clientId } = await testedClient(t, official, tester);
+        const [recorded] = await outboxJobs(t, clientId);
+        // Passes the payload check, but no such day exists: PostgreSQL refuses the cast.
+        const refused = {
+          ...recorded,
+          eventId: String(BigInt(recorded.eventId) + 1_000_000n),
+          payload: { ...recorded.payload, testedOn: '2026-02-30' },
+        };
+        const consumer = t.app.get(DomainEventConsumer);
+        await expect(consumer.applyBatch([recorded, refused])).rejects.toThrow('date');
+        expect(await liveEntry(t, clientId)).toMatchObject({
+          status: 'waiting',
+          last_event_version: recorded.eventId,
+        });
+        const consumed: Array<{ event_id: string }> = await t.db.query(
+          `SELECT event_id FROM consumed_events WHERE event_id = ANY($1::bigint[])`,
+          [[recorded.eventId, refused.eventId]],
+        );
+        expect(consumed.map((row) => row.event_id)).toEqual([recorded.eventId]);
+      } finally {
+        await worker.resume();
+      }
+      await settle(t);
+    });
+
     it('ignores a late older correction after a newer one', async () => {
       const worker = t.app.get(DomainEventsProcessor).worker;
       await worker.pause();

@@ -55,9 +55,7 @@ export class DomainEventConsumer {
         failures.push(error as Error);
       }
     }
-    const { applied, alone } = await this.db.transaction((manager) =>
-      this.applyTogether(manager, plans),
-    );
+    const { applied, alone } = await this.applyInOne(plans, failures);
     let count = applied;
     for (const event of alone.sort((a, b) => compareIds(a.eventId, b.eventId))) {
       try {
@@ -69,6 +67,33 @@ export class DomainEventConsumer {
     if (failures.length === 1) throw failures[0];
     if (failures.length > 1) throw new AggregateError(failures, failures[0].message);
     return count;
+  }
+
+  /**
+   * The batch in one transaction; should it fail, each event in its own, so that an event
+   * the database refuses holds up only itself and the rest of its batch is applied.
+   */
+  private async applyInOne(
+    plans: EventPlan[],
+    failures: Error[],
+  ): Promise<{ applied: number; alone: DomainEventJob[] }> {
+    try {
+      return await this.db.transaction((manager) => this.applyTogether(manager, plans));
+    } catch (error) {
+      if (plans.length <= 1) throw error;
+      this.logger.warn(`batch of ${plans.length} failed, applying one by one: ${String(error)}`);
+    }
+    const total = { applied: 0, alone: [] as DomainEventJob[] };
+    for (const plan of plans) {
+      try {
+        const one = await this.db.transaction((manager) => this.applyTogether(manager, [plan]));
+        total.applied += one.applied;
+        total.alone.push(...one.alone);
+      } catch (error) {
+        failures.push(error as Error);
+      }
+    }
+    return total;
   }
 
   /** One transaction: claim, lock the clients in id order, then one round at a time. */

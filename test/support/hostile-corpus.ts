@@ -93,7 +93,13 @@ export function fillPath(endpoint: Endpoint, given: Record<string, string> = {})
 /** Whether a field's rules must refuse an injection or symbol string outright. */
 const refusesSymbols = (kind: FieldKind) => !['text', 'other'].includes(kind);
 
+/** The web pages answer in HTML and catch their own form errors; /api is the JSON API. */
+export const isApi = (endpoint: { path: string }) => endpoint.path.startsWith('/api/');
+
 export function casesFor(endpoint: Endpoint): HostileCase[] {
+  // A page's forms show their problems beside the fields (web tests cover those); here the
+  // pages get the hostile ids and query strings, which must never reach a 5xx.
+  if (!isApi(endpoint)) return [...idCases(endpoint), ...queryCases(endpoint).slice(0, 2)];
   return [
     ...idCases(endpoint),
     ...queryCases(endpoint),
@@ -117,9 +123,10 @@ function idCases(endpoint: Endpoint): HostileCase[] {
       url: fillPath(endpoint, { [param]: id }),
       body: {},
       expect: 'refused' as const,
-      status: [400],
+      // A page's parameter may be a name (a report, an asset) rather than an id: not found.
+      status: isApi(endpoint) ? [400] : [400, 404],
       // With a body DTO too, Nest reports the body's problems first and stops there.
-      field: endpoint.body ? undefined : param,
+      field: endpoint.body || !isApi(endpoint) ? undefined : param,
     })),
   ]);
 }

@@ -34,7 +34,8 @@ export async function runCase(
   if (hostile.status && !hostile.status.includes(status)) {
     return `${status}, not ${hostile.status.join(' or ')}: ${response.text.slice(0, 200)}`;
   }
-  if (status >= 400) {
+  // Pages answer errors as HTML pages; the JSON error shape is the API's.
+  if (status >= 400 && hostile.url.startsWith('/api/')) {
     const problem = shapeProblem(status, response.body as ErrorShape);
     if (problem) return problem;
   }

@@ -1,4 +1,14 @@
-import { colour, drawable, esc, FRAME, legend, niceMax, svgRoot, yAxis } from './svg';
+import {
+  colour,
+  drawable,
+  esc,
+  FRAME,
+  frameWithLegend,
+  legend,
+  niceMax,
+  svgRoot,
+  yAxis,
+} from './svg';
 
 export interface BarSeries {
   name: string;
@@ -19,7 +29,7 @@ export interface BarChart {
  * its stack, so a bar never shows a figure the table does not publish.
  */
 export function barChart(chart: BarChart): string {
-  const f = FRAME;
+  const f = chart.series.length > 1 ? frameWithLegend(chart.series.map((s) => s.name)) : FRAME;
   const totals = chart.categories.map((_, i) =>
     chart.series.reduce((sum, s) => sum + (drawable(s.values[i]) ?? 0), 0),
   );

@@ -33,4 +33,32 @@ describe('charts', () => {
     expect(svg.match(/class="bar"/g)).toHaveLength(2);
     expect(svg).toContain('>basic</text>');
   });
+
+  it('wraps a legend of long names into rows below the plot instead of overlapping them', () => {
+    const names = [
+      'Mediaani päivää paikan varaukseen',
+      'Mediaani päivää kurssin alkuun',
+      'Odottaa yhä: mediaani päivää tähän mennessä',
+    ];
+    const svg = lineChart({
+      id: 'w',
+      title: 'Odotusajat',
+      labels: ['2026-01', '2026-02'],
+      series: names.map((name) => ({ name, values: [10, 20] })),
+    });
+    const texts = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="11">([^<]+)</g)]
+      .filter((m) => names.includes(m[3]))
+      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), width: m[3].length * 6.2 }));
+    expect(texts).toHaveLength(3);
+    for (const [i, a] of texts.entries()) {
+      for (const b of texts.slice(i + 1)) {
+        const apart = a.y !== b.y || a.x + a.width <= b.x || b.x + b.width <= a.x;
+        expect(apart).toBe(true);
+      }
+    }
+    expect(new Set(texts.map((t) => t.y)).size).toBeGreaterThan(1);
+    const height = Number(/viewBox="0 0 640 (\d+)"/.exec(svg)?.[1]);
+    expect(height).toBeGreaterThan(300);
+    expect(Math.max(...texts.map((t) => t.y))).toBeLessThan(height);
+  });
 });

@@ -1,4 +1,4 @@
-import { colour, drawable, esc, FRAME, legend, niceMax, svgRoot, yAxis } from './svg';
+import { colour, drawable, esc, frameWithLegend, legend, niceMax, svgRoot, yAxis } from './svg';
 
 export interface LineSeries {
   name: string;
@@ -30,7 +30,7 @@ function path(values: unknown[], x: (i: number) => number, y: (v: number) => num
 }
 
 export function lineChart(chart: LineChart): string {
-  const f = FRAME;
+  const f = frameWithLegend(chart.series.map((s) => s.name));
   const all = chart.series.flatMap((s) => s.values.map(drawable)).filter((v) => v !== null);
   const max = niceMax(Math.max(0, ...all));
   const plotWidth = f.width - f.left - f.right;

@@ -65,12 +65,45 @@ ${content}
 </svg>`;
 }
 
+const LEGEND_ROW = 16;
+
+/**
+ * Legend entries left to right, wrapping into another row where the next would not fit:
+ * translated series names are long, and side by side at fixed steps they overlapped.
+ * Widths are estimated from the number of characters (11px text), as the server cannot measure.
+ */
+function legendLayout(frame: Frame, names: string[]): Array<{ x: number; row: number }> {
+  let x = frame.left;
+  let row = 0;
+  return names.map((name) => {
+    const width = 14 + name.length * 6.2 + 18;
+    if (x > frame.left && x + width > frame.width - frame.right) {
+      row += 1;
+      x = frame.left;
+    }
+    const at = { x, row };
+    x += width;
+    return at;
+  });
+}
+
+const rowsOf = (frame: Frame, names: string[]) =>
+  Math.max(0, ...legendLayout(frame, names).map((at) => at.row)) + 1;
+
+/** The frame grown downwards for a legend of several rows; the plot keeps its size. */
+export function frameWithLegend(names: string[], frame: Frame = FRAME): Frame {
+  const extra = (rowsOf(frame, names) - 1) * LEGEND_ROW;
+  return { ...frame, height: frame.height + extra, bottom: frame.bottom + extra };
+}
+
 export function legend(frame: Frame, names: string[]): string {
+  const layout = legendLayout(frame, names);
+  const rows = rowsOf(frame, names);
   return names
     .map((name, i) => {
-      const x = frame.left + i * 130;
-      const y = frame.height - 12;
-      return `<rect x="${x}" y="${y - 9}" width="10" height="10" fill="${colour(i)}"/><text x="${x + 14}" y="${y}" font-size="11">${esc(name)}</text>`;
+      const { x, row } = layout[i];
+      const y = frame.height - 12 - (rows - 1 - row) * LEGEND_ROW;
+      return `<rect x="${x.toFixed(1)}" y="${y - 9}" width="10" height="10" fill="${colour(i)}"/><text x="${(x + 14).toFixed(1)}" y="${y}" font-size="11">${esc(name)}</text>`;
     })
     .join('\n');
 }

@@ -4,6 +4,7 @@ import { Client, CONSTRAINTS, violatedConstraint } from '@kotoportti/model';
 import { Actor, AuditService, Conflict, InvalidInput, NotFound } from '@kotoportti/platform';
 import { DataSource } from 'typeorm';
 import { CreateClientDto, SearchClientsDto } from './client.dto';
+import { searchClients } from './client-search';
 import { parseIdentityCode } from './identity-code';
 
 const IDENTITY_PROBLEM = {
@@ -86,22 +87,8 @@ export class ClientsService {
   }
 
   async search(actor: Actor, query: SearchClientsDto, requestId?: string): Promise<Client[]> {
-    const builder = this.db.getRepository(Client).createQueryBuilder('client');
-    const scope = officeScope(actor);
-    if (scope) builder.andWhere('client.officeId = :scope', { scope });
     const q = query.q?.trim();
-    if (q && parseIdentityCode(q.toUpperCase()) !== 'format') {
-      builder.andWhere('client.personalIdentityCode = :code', { code: q.toUpperCase() });
-    } else if (q) {
-      builder.andWhere(`lower(client.firstName || ' ' || client.lastName) LIKE :pattern`, {
-        pattern: `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
-    }
-    const clients = await builder
-      .orderBy('client.lastName')
-      .addOrderBy('client.firstName')
-      .limit(query.limit ?? 50)
-      .getMany();
+    const clients = await searchClients(this.db, officeScope(actor), q, query.limit ?? 50);
     await this.audit.record({
       actor,
       action: 'client.search',

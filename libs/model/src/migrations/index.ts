@@ -6,6 +6,7 @@ import { WaitingLists1763900004000 } from './1763900004000-waiting-lists';
 import { Letters1763900005000 } from './1763900005000-letters';
 import { QueueService1763900006000 } from './1763900006000-queue-service';
 import { StatisticsIndexes1763900007000 } from './1763900007000-statistics-indexes';
+import { ClientSearch1763900008000 } from './1763900008000-client-search';
 
 /** In the order they apply. Classes, not globs: the apps are bundled with webpack. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Letters1763900005000,
   QueueService1763900006000,
   StatisticsIndexes1763900007000,
+  ClientSearch1763900008000,
 ];

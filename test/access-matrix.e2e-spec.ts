@@ -23,7 +23,8 @@ import { startTestApp, TestApp } from './support/test-app';
  * record of the `owner` world, asked by a user of the `me` world; rows with `scoped` answer
  * 404 when the two differ. `fresh` rows change their record, so each allowed call gets a new
  * one. `catalogue` roles see every organisation's record (officials browse all sessions and
- * courses). `ok` is the answer an allowed caller gets.
+ * courses), though `hides` names what of the other world their answers must leave out.
+ * `ok` is the answer an allowed caller gets.
  */
 // Admin manages and sees everything but belongs to no office, centre or provider, so it
 // cannot be the owner of a client, a session or a course: 400 naming the owner field.
@@ -34,6 +35,8 @@ interface Row extends AccessRule {
   /** The caller's token is spent by the request (logout): sign in anew for each case. */
   spendsToken?: boolean;
   record?: (s: Source, owner: World, me: World) => Promise<ScopedRequest>;
+  /** Records of the other world that a list or catalogue answer must leave out. */
+  hides?: (s: Source, other: World) => Promise<string[]>;
 }
 
 const today = () => daysFromToday(0);
@@ -90,7 +93,14 @@ const MATRIX: Row[] = [
     admin: NO_OWNER,
     record: async () => ({ body: clientInput() }),
   },
-  { method: 'GET', path: '/api/clients', allowed: ['official'], ok: [200] },
+  {
+    method: 'GET',
+    path: '/api/clients',
+    allowed: ['official'],
+    ok: [200],
+    record: async () => ({ query: { q: 'Amina' } }),
+    hides: async (s, other) => [await s.client(other)],
+  },
   ...['', '/consents', '/path', '/test-bookings', '/export'].map((tail): Row => ({
     method: 'GET',
     path: `/api/clients/:id${tail}`,
@@ -139,15 +149,26 @@ const MATRIX: Row[] = [
     admin: NO_OWNER,
     record: async () => ({ body: sessionInput() }),
   },
-  ...['', '/bookings'].map((tail): Row => ({
+  {
     method: 'GET',
-    path: `/api/test-sessions/:id${tail}`,
+    path: '/api/test-sessions/:id',
     allowed: ['official', 'tester'],
     ok: [200],
     scoped: true,
     catalogue: ['official'],
     record: async (s, owner) => id(await s.session(owner)),
-  })),
+  },
+  {
+    // An official sees any centre's session, but only the bookings of its own clients.
+    method: 'GET',
+    path: '/api/test-sessions/:id/bookings',
+    allowed: ['official', 'tester'],
+    ok: [200],
+    scoped: true,
+    catalogue: ['official'],
+    record: async (s, owner) => id(await s.bookedSession(owner)),
+    hides: async (s, other) => [await s.client(other)],
+  },
   {
     method: 'POST',
     path: '/api/test-sessions/:id/cancel',
@@ -253,6 +274,7 @@ const MATRIX: Row[] = [
     scoped: true,
     catalogue: ['official'],
     record: async (s, owner) => id(await s.course(owner)),
+    hides: async (s, other) => [await s.entryClient(other)],
   },
   {
     method: 'PATCH',
@@ -317,7 +339,13 @@ const MATRIX: Row[] = [
 
   // Queue: officials manage their clients' entries; analysts see figures only
   { method: 'GET', path: '/api/waiting-lists', allowed: ['official', 'analyst'], ok: [200] },
-  { method: 'GET', path: '/api/waiting-lists/entries', allowed: ['official'], ok: [200] },
+  {
+    method: 'GET',
+    path: '/api/waiting-lists/entries',
+    allowed: ['official'],
+    ok: [200],
+    hides: async (s, other) => [await s.entryClient(other), await s.entry(other)],
+  },
   {
     method: 'GET',
     path: '/api/waiting-lists/snapshots',
@@ -346,7 +374,13 @@ const MATRIX: Row[] = [
     fresh: true,
     record: async (s, owner) => ({ ...id(await s.entry(owner)), body: { reason: 'Moved away' } }),
   },
-  { method: 'GET', path: '/api/seat-offers', allowed: ['official'], ok: [200] },
+  {
+    method: 'GET',
+    path: '/api/seat-offers',
+    allowed: ['official'],
+    ok: [200],
+    hides: async (s, other) => [await s.offer(other)],
+  },
   {
     method: 'POST',
     path: '/api/seat-offers/:id/book',
@@ -486,6 +520,10 @@ describe('access matrix: every endpoint × every role × own and other organisat
     const owner = access.other ? worlds.B : worlds.A;
     const source = row.fresh && access.expect === 'ok' ? fixtures.fresh : fixtures.shared;
     const request = row.record ? await row.record(source, owner, me) : {};
+    // Admin sees everything; for everyone else a list leaves the other world out.
+    if (row.hides && access.role !== 'admin') {
+      request.hidden = await row.hides(fixtures.shared, worlds.B);
+    }
     const token = await tokenOf(access.role, row.spendsToken === true);
     return sendCase(t.http, row, access, request, token);
   }

@@ -16,6 +16,8 @@ export interface AccessRule {
 }
 
 export interface ScopedRequest {
+  /** Ids of another organisation's records that the answer must not contain. */
+  hidden?: string[];
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: object;
@@ -76,6 +78,8 @@ export async function sendCase(
   if (!expected.includes(response.status)) {
     return `${label}: ${response.status}, not ${expected.join('/')}: ${response.text.slice(0, 160)}`;
   }
+  const shown = (request.hidden ?? []).filter((hidden) => response.text.includes(hidden));
+  if (shown.length) return `${label}: shows another organisation's record ${shown.join(', ')}`;
   const code = CODES[response.status];
   if (code && (response.body as { code?: string }).code !== code) {
     return `${label}: ${response.status} with code ${(response.body as { code?: string }).code}`;

@@ -52,6 +52,7 @@ export type RecordKind =
   | 'session'
   | 'otherSession'
   | 'booking'
+  | 'bookedSession'
   | 'pastBooking'
   | 'attendedBooking'
   | 'resultBooking'
@@ -94,6 +95,7 @@ export class Fixtures {
     session: (w) => this.session(w),
     otherSession: (w) => this.session(w),
     booking: (w) => this.booking(w),
+    bookedSession: (w) => this.bookedSession(w),
     pastBooking: (w) => this.pastBooking(w),
     attendedBooking: (w) => this.attendedBooking(w),
     resultBooking: (w) => this.resultBooking(w),
@@ -141,6 +143,13 @@ export class Fixtures {
 
   async booking(w: World): Promise<string> {
     return book(this.t.http, w.users.official.token, await this.session(w), await this.client(w));
+  }
+
+  /** A session holding a booking of the world's shared client. */
+  async bookedSession(w: World): Promise<string> {
+    const sessionId = await this.session(w);
+    await book(this.t.http, w.users.official.token, sessionId, await this.shared.client(w));
+    return sessionId;
   }
 
   /** A booking in a session that has begun, so attendance and a result may be entered. */

@@ -1,7 +1,6 @@
-import { Queue } from 'bullmq';
 import { BookingModule } from '../apps/booking/src/booking.module';
+import { RetentionTimer } from '../apps/booking/src/privacy/retention-timer';
 import { RetentionService } from '../apps/booking/src/privacy/retention.service';
-import { PRIVACY_JOBS, QUEUES, redisOptionsFromUrl } from '@kotoportti/platform';
 import {
   AS_OF,
   createWorld,
@@ -192,22 +191,47 @@ describe('retention: pseudonymising clients after the retention period', () => {
     expect(await retention.pseudonymiseExpired(LATER())).toBe(0);
   });
 
-  it('schedules the sweep as one nightly BullMQ job', async () => {
-    const queue = new Queue(QUEUES.privacy, {
-      connection: redisOptionsFromUrl(t.config.redisUrl),
-      prefix: t.config.queuePrefix,
-    });
+  it('runs the sweep from its timer, first after start-up and then again', async () => {
+    const [{ id: officeId }]: Array<{ id: string }> = await t.db.query(
+      `SELECT office_id AS id FROM clients LIMIT 1`,
+    );
+    const insertOld = async () => {
+      const [{ id }]: Array<{ id: string }> = await t.db.query(
+        `INSERT INTO clients (office_id, first_name, last_name, birth_date, native_language,
+           letter_language, target_language, created_by, created_at, updated_at)
+         VALUES ($1, 'Old', 'Timer', '1970-01-01', 'fa', 'fa', 'fi', $2,
+                 now() - interval '2 years', now() - interval '2 years')
+         RETURNING id`,
+        [officeId, w.officialA.userId],
+      );
+      return id;
+    };
+    const isDone = async (id: string) => {
+      const [row]: Array<{ pseudonymised_at: Date | null }> = await t.db.query(
+        `SELECT pseudonymised_at FROM clients WHERE id = $1`,
+        [id],
+      );
+      return row.pseudonymised_at !== null;
+    };
+    const waitFor = async (id: string) => {
+      for (let i = 0; i < 100 && !(await isDone(id)); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return isDone(id);
+    };
+    const timer = new RetentionTimer(retention, { firstRunMs: 10, everyMs: 200 });
+    const first = await insertOld();
+    expect(await isDone(first)).toBe(false);
+    timer.onApplicationBootstrap();
     try {
-      const schedulers = await queue.getJobSchedulers();
-      expect(schedulers).toEqual([
-        expect.objectContaining({
-          key: PRIVACY_JOBS.pseudonymiseExpired,
-          pattern: '15 3 * * *',
-          tz: 'Europe/Helsinki',
-        }),
-      ]);
+      expect(await waitFor(first)).toBe(true);
+      const second = await insertOld();
+      expect(await waitFor(second)).toBe(true);
     } finally {
-      await queue.close();
+      await timer.onApplicationShutdown();
     }
+    const third = await insertOld();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await isDone(third)).toBe(false);
   });
 });

@@ -5,7 +5,6 @@ export const QUEUES = {
   domainEvents: 'domain-events',
   letterBatches: 'letter-batches',
   queueMaintenance: 'queue-maintenance',
-  privacy: 'privacy',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -110,13 +109,3 @@ export const QUEUE_MAINTENANCE_JOB_OPTIONS: JobsOptions = {
  * events of one client serialise and batches never deadlock each other.
  */
 export const DOMAIN_EVENT_WORKER_OPTIONS = { concurrency: 2 };
-
-/** The booking service's retention sweep (GDPR): once a night, in the quiet hours. */
-export const PRIVACY_JOBS = { pseudonymiseExpired: 'pseudonymise-expired-clients' } as const;
-export const PRIVACY_SCHEDULE = { pattern: '15 3 * * *', tz: 'Europe/Helsinki' } as const;
-export const PRIVACY_JOB_OPTIONS: JobsOptions = {
-  attempts: 3,
-  backoff: { type: 'exponential', delay: 60_000 },
-  removeOnComplete: { count: 30 },
-  removeOnFail: { age: 30 * 24 * 3600 },
-};

@@ -52,6 +52,12 @@ export async function bookingsUnderFault(
   if (recovery === undefined || recovery > options.recoveryLimitSeconds) {
     tally.fail(`no success within ${options.recoveryLimitSeconds} s of the fault ending`);
   }
+  if (load.refusedAfterEffect > 0) {
+    tally.note(
+      `${load.refusedAfterEffect} requests took effect but lost their answer; the retry ` +
+        'was refused as already booked instead of replaying the 201',
+    );
+  }
   if (load.stuck > 0) tally.fail(`${load.stuck} requests never got a definite answer`);
   if (options.outage === 'database') {
     if (tally.answered(503) === 0) tally.fail('no 503 seen: the restart missed the load');

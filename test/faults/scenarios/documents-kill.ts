@@ -5,7 +5,7 @@ import { seconds, waitFor } from '../support/pool';
 import type { Tally } from '../support/tally';
 import type { FaultWorld } from '../support/world';
 
-const LETTERS = 120;
+const LETTERS = 200;
 const DAY = '2026-05-12';
 
 interface Progress {

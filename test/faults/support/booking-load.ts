@@ -5,6 +5,8 @@ import type { Cast } from './seed';
 import type { Tally } from './tally';
 import type { FaultWorld } from './world';
 
+const ALREADY = new Set(['already-booked', 'already-seated']);
+
 export interface BookingLoadPlan {
   sessionId: string;
   courseId: string;
@@ -24,6 +26,12 @@ export interface BookingLoadResult {
   seats: string[];
   /** Requests still without a definite answer when their client gave up. */
   stuck: number;
+  /**
+   * Requests that took effect although their answer was lost (the database or the service
+   * went away between the commit and the stored answer), so that the retry was refused as
+   * already booked instead of being given the first answer.
+   */
+  refusedAfterEffect: number;
   /** Seconds from the end of the fault to the first success of a request sent after it. */
   recoverySeconds: number | undefined;
   /** The answered calls, to be repeated by a client that did not trust its answer. */
@@ -45,6 +53,7 @@ export async function bookingLoad(
     testBookings: [],
     seats: [],
     stuck: 0,
+    refusedAfterEffect: 0,
     recoverySeconds: undefined,
     answered: [],
   };
@@ -80,6 +89,9 @@ export async function bookingLoad(
       }
     } else if (worthRetrying(outcome)) {
       result.stuck += 1;
+    } else if (outcome.kind === 'clean' && ALREADY.has(outcome.code)) {
+      // Each client is booked by one request only: "already" can only be its own first try.
+      result.refusedAfterEffect += 1;
     }
   };
   await runPool(items, plan.workers, book, stop);

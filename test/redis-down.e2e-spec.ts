@@ -17,6 +17,14 @@ describe('with Redis down', () => {
     expect(ready.body).toMatchObject({ status: 'not-ready', database: 'up', redis: 'down' });
   });
 
+  it('still serves metrics to a local scraper, without the queue depths it cannot read', async () => {
+    const metrics = await t.http.get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(/^kotoportti_outbox_unpublished_events \d+$/m);
+    expect(metrics.text).toContain('kotoportti_http_request_duration_seconds_count');
+    expect(metrics.text).not.toMatch(/^kotoportti_queue_jobs\{/m);
+  });
+
   it('still lets users sign in, unthrottled, and refuses wrong passwords with 401', async () => {
     const user = await createUser(t.db, 'admin', null);
     for (let i = 0; i < 6; i++) {

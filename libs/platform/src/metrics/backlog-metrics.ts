@@ -99,12 +99,16 @@ export class BacklogMetrics implements OnApplicationShutdown {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const queue of openQueues()) {
-          const counts = await within(queue.getJobCounts(...JOB_STATES)).catch(() => undefined);
-          if (!counts) continue;
-          for (const state of JOB_STATES)
-            this.set({ queue: queue.name, state }, counts[state] ?? 0);
-        }
+        // In parallel: with Redis down, each waits out its timeout, and the scrape must not.
+        const queues = openQueues();
+        const counts = await Promise.all(
+          queues.map((queue) => within(queue.getJobCounts(...JOB_STATES)).catch(() => undefined)),
+        );
+        queues.forEach((queue, i) => {
+          const found = counts[i];
+          if (!found) return;
+          for (const state of JOB_STATES) this.set({ queue: queue.name, state }, found[state] ?? 0);
+        });
       },
     });
   }

@@ -83,6 +83,7 @@ describe("the official's changes in the browser", () => {
       { session_id: first, status: 'booked', cancel_reason: null },
     ]);
     await expectAccessible(page);
+    await screenshot(page, 'official-rebook-refused');
     await page.selectOption('#sessionId', second);
     expect(await submit(page)).toBe(200);
     expect(await textOf(page, '.notice')).toMatch(/moved to the new time/);
@@ -163,6 +164,7 @@ describe("the official's changes in the browser", () => {
     expect(await page.inputValue('#priority')).toBe('true');
     expect(await entryOf(newer)).toMatchObject({ priority: false });
     await expectAccessible(page);
+    await screenshot(page, 'official-priority-refused');
     await page.fill('#reason', 'Integration period ends in two months.');
     await navigating(page, () => page.click('main form button[type=submit]'));
     expect(await textOf(page, '.notice')).toMatch(/priority is saved/);

@@ -108,4 +108,13 @@ export const QUEUE_MAINTENANCE_JOB_OPTIONS: JobsOptions = {
  * Two batches at once, one per core: the consumer locks a batch's clients in id order, so
  * events of one client serialise and batches never deadlock each other.
  */
-export const DOMAIN_EVENT_WORKER_OPTIONS = { concurrency: 2 };
+export const DOMAIN_EVENT_WORKER_OPTIONS = {
+  concurrency: 2,
+  // Short locks, as for letter batches: the batch a killed queue service was applying is taken
+  // over within ~15 s instead of a minute (BullMQ's 30 s lock plus 30 s check), and a batch
+  // may stall a few times (a crash loop) before BullMQ fails it for good. Applying a batch
+  // twice is harmless: consumed_events lets each event through once.
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
+  maxStalledCount: 5,
+};

@@ -213,7 +213,18 @@ describe("the official's changes in the browser", () => {
     expect(cancelled.status).toBe(201);
     await settle(t);
 
-    await page.goto(`${t.baseUrl}/clients/${heads[0]}`);
+    // The office finds the held seat on the waiting lists page and opens the client.
+    await page.goto(`${t.baseUrl}/waiting-lists`);
+    await page.waitForSelector(
+      `[data-queue-source^="/api/seat-offers"] a[href="/clients/${heads[0]}"]`,
+    );
+    expect(await textOf(page, '[data-queue-source^="/api/seat-offers"] tbody tr')).toContain(
+      'Nopea suomi',
+    );
+    await expectAccessible(page);
+    await navigating(page, () =>
+      page.click(`[data-queue-source^="/api/seat-offers"] a[href="/clients/${heads[0]}"]`),
+    );
     await page.waitForSelector('#queue-position .notice');
     expect(await textOf(page, '#queue-position .notice')).toMatch(/A seat on Nopea suomi is held/);
     await expectAccessible(page);

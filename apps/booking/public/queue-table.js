@@ -3,11 +3,9 @@
 // BullMQ), so the browser asks its API, signed in by the session cookie.
 (function () {
   'use strict';
-  var box = document.querySelector('[data-queue-source]');
   var labelsElement = document.getElementById('queue-labels');
-  if (!box || !labelsElement) return;
+  if (!labelsElement) return;
   var labels = JSON.parse(labelsElement.textContent);
-  var columns = box.getAttribute('data-columns').split(',');
 
   function day(value) {
     var parts = String(value).slice(0, 10).split('-');
@@ -17,7 +15,8 @@
   function shown(row, column) {
     var value = row[column];
     if (value === null || value === undefined) return '–';
-    if (column === 'oldestSince' || column === 'waitingSince') return day(value);
+    if (['oldestSince', 'waitingSince', 'courseStartsOn', 'expiresAt'].indexOf(column) >= 0)
+      return day(value);
     if (column === 'pace' || column === 'targetLanguage')
       return labels.codes[column][value] || value;
     if (column === 'level') return String(value).replace('below-', '< ');
@@ -25,15 +24,16 @@
     return String(value);
   }
 
-  function message(text) {
+  function message(box, text) {
     box.textContent = '';
     var p = document.createElement('p');
     p.textContent = text;
     box.appendChild(p);
   }
 
-  function render(rows) {
-    if (!Array.isArray(rows) || rows.length === 0) return message(labels.none);
+  function render(box, columns, rows) {
+    if (!Array.isArray(rows) || rows.length === 0)
+      return message(box, box.getAttribute('data-none') || labels.none);
     var table = document.createElement('table');
     var head = table.createTHead().insertRow();
     columns.forEach(function (column) {
@@ -72,13 +72,19 @@
     box.appendChild(table);
   }
 
-  fetch(box.getAttribute('data-queue-source'), { credentials: 'same-origin' })
-    .then(function (response) {
-      if (!response.ok) throw new Error(String(response.status));
-      return response.json();
-    })
-    .then(render)
-    .catch(function () {
-      message(labels.unavailable);
-    });
+  // Each box on the page draws its own source (the waiting lists, the seats held).
+  document.querySelectorAll('[data-queue-source]').forEach(function (box) {
+    var columns = box.getAttribute('data-columns').split(',');
+    fetch(box.getAttribute('data-queue-source'), { credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      })
+      .then(function (rows) {
+        render(box, columns, rows);
+      })
+      .catch(function () {
+        message(box, labels.unavailable);
+      });
+  });
 })();

@@ -26,6 +26,9 @@ function labelsJson(lang: UiLanguage): string {
       name: t('attendance.client'),
       waitingSince: t('queue.oldestSince'),
       waitingDays: t('queue.waitingDays'),
+      courseName: t('course.name'),
+      courseStartsOn: t('course.startsOn'),
+      expiresAt: t('heldSeats.until'),
     },
     codes: {
       pace: Object.fromEntries(PACES.map((code) => [code, t(`codes.pace.${code}`)])),

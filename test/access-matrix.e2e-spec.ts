@@ -46,6 +46,8 @@ const MATRIX: Row[] = [
   // Platform
   { method: 'GET', path: '/api/health', allowed: 'anyone', ok: [200] },
   { method: 'GET', path: '/api/health/ready', allowed: 'anyone', ok: [200] },
+  // Public to the loopback address the tests call from; METRICS_TOKEN guards it elsewhere.
+  { method: 'GET', path: '/metrics', allowed: 'anyone', ok: [200] },
   {
     method: 'POST',
     path: '/api/auth/login',
@@ -463,6 +465,100 @@ const MATRIX: Row[] = [
   })),
 ];
 
+/** A web page of the booking service, shown with 200 to whoever may see it. */
+const page = (path: string, allowed: AccessRule['allowed'], rest: Partial<Row> = {}): Row => ({
+  method: 'GET',
+  path,
+  allowed,
+  ok: [200],
+  page: true,
+  ...rest,
+});
+const clientPage = (record: Row['record']): Partial<Row> => ({ scoped: true, record });
+
+/**
+ * The web pages (GET; the forms they post to are not in the matrix yet). Pages check roles
+ * like the API and answer another organisation's record with the 404 page.
+ */
+const PAGES: Row[] = [
+  page('/', 'anyone', { ok: [303] }),
+  page('/login', 'anyone'),
+  page('/home', 'signed-in'),
+  page('/assets/:file', 'anyone', { record: async () => ({ params: { file: 'app.css' } }) }),
+  page('/statistics', ['analyst', 'official']),
+  page('/statistics/:report', ['analyst', 'official'], {
+    record: async () => ({ params: { report: 'queues' } }),
+  }),
+  page('/clients', ['official']),
+  page('/clients/new', ['official']),
+  page(
+    '/clients/:id',
+    ['official'],
+    clientPage(async (s, owner) => id(await s.client(owner))),
+  ),
+  ...['priority', 'remove'].map((action) =>
+    page(
+      `/clients/:id/queue/:entryId/${action}`,
+      ['official'],
+      clientPage(async (s, owner) => ({
+        params: { id: await s.entryClient(owner), entryId: await s.entry(owner) },
+      })),
+    ),
+  ),
+  ...['book', 'decline'].map((action) =>
+    page(
+      `/clients/:id/offers/:offerId/${action}`,
+      ['official'],
+      clientPage(async (s, owner) => ({
+        params: { id: await s.entryClient(owner), offerId: await s.entryClientOffer(owner) },
+      })),
+    ),
+  ),
+  page('/courses', ['official', 'provider']),
+  page('/courses/new', ['provider']),
+  page('/courses/:id', ['official', 'provider'], {
+    ...clientPage(async (s, owner) => id(await s.course(owner))),
+    catalogue: ['official'],
+  }),
+  ...['capacity', 'cancel'].map((action) =>
+    page(
+      `/courses/:id/${action}`,
+      ['provider'],
+      clientPage(async (s, owner) => id(await s.course(owner))),
+    ),
+  ),
+  page('/letters/batch', ['official']),
+  page(
+    '/seats/:id/cancel',
+    ['official'],
+    clientPage(async (s, owner) => id(await s.seat(owner))),
+  ),
+  ...['cancel', 'rebook'].map((action) =>
+    page(
+      `/test-bookings/:id/${action}`,
+      ['official'],
+      clientPage(async (s, owner) => id(await s.booking(owner))),
+    ),
+  ),
+  page(
+    '/test-bookings/:id/result',
+    ['tester'],
+    clientPage(async (s, owner) => id(await s.attendedBooking(owner))),
+  ),
+  page('/test-places', ['official']),
+  page('/waiting-lists', ['official']),
+  page('/waiting-lists/entries', ['official']),
+  page('/sessions', ['tester']),
+  page('/sessions/new', ['tester']),
+  ...['', '/cancel'].map((tail) =>
+    page(
+      `/sessions/:id${tail}`,
+      ['tester'],
+      clientPage(async (s, owner) => id(await s.session(owner))),
+    ),
+  ),
+];
+
 describe('access matrix: every endpoint × every role × own and other organisation', () => {
   let t: TestApp;
   let fixtures: Fixtures;
@@ -481,12 +577,13 @@ describe('access matrix: every endpoint × every role × own and other organisat
     await t.close();
   });
 
-  it('lists every endpoint of the API, and nothing the API does not serve', () => {
+  it('lists every endpoint of the API and every page, and nothing the app does not serve', () => {
+    // The forms the pages post to are the one part left out (see PAGES).
     const served = discoverEndpoints(t.app)
-      .filter((endpoint) => endpoint.path.startsWith('/api/'))
+      .filter((endpoint) => endpoint.path.startsWith('/api/') || endpoint.method === 'GET')
       .map(describeEndpoint)
       .sort();
-    const listed = MATRIX.map(describeEndpoint).sort();
+    const listed = [...MATRIX, ...PAGES].map(describeEndpoint).sort();
     expect(served.filter((endpoint) => !listed.includes(endpoint))).toEqual([]);
     expect(listed.filter((endpoint) => !served.includes(endpoint))).toEqual([]);
   });
@@ -495,7 +592,7 @@ describe('access matrix: every endpoint × every role × own and other organisat
     const declared = new Map(
       discoverEndpoints(t.app).map((endpoint) => [describeEndpoint(endpoint), endpoint]),
     );
-    for (const row of MATRIX) {
+    for (const row of [...MATRIX, ...PAGES]) {
       const endpoint = declared.get(describeEndpoint(row))!;
       const roles = endpoint.isPublic ? 'anyone' : (endpoint.roles ?? 'signed-in');
       const expected = Array.isArray(roles) ? roles.filter((role) => role !== 'admin') : roles;
@@ -503,7 +600,7 @@ describe('access matrix: every endpoint × every role × own and other organisat
     }
   });
 
-  for (const row of MATRIX) {
+  for (const row of [...MATRIX, ...PAGES]) {
     it(`${describeEndpoint(row)}: ${describeAllowed(row.allowed)}`, async () => {
       const failures: string[] = [];
       for (const access of accessCases(row, ORG_ROLES)) {

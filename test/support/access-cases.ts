@@ -13,6 +13,8 @@ export interface AccessRule {
   admin?: number[];
   scoped?: boolean;
   catalogue?: Role[];
+  /** A web page: without a sign-in it redirects to the sign-in page; errors are HTML. */
+  page?: boolean;
 }
 
 export interface ScopedRequest {
@@ -29,7 +31,7 @@ export type Caller = Role | 'anonymous';
 export interface AccessCase {
   role: Caller;
   other: boolean;
-  expect: 'ok' | 401 | 403 | 404;
+  expect: 'ok' | 303 | 401 | 403 | 404;
 }
 
 function mayCall(rule: AccessRule, role: Caller): boolean {
@@ -47,7 +49,7 @@ export function accessCases(rule: AccessRule, orgRoles: Role[]): AccessCase[] {
   const cases: AccessCase[] = [];
   for (const role of ['anonymous', 'admin', ...orgRoles] as Caller[]) {
     const allowed = mayCall(rule, role);
-    const refusal = role === 'anonymous' ? 401 : 403;
+    const refusal = role !== 'anonymous' ? 403 : rule.page ? 303 : 401;
     cases.push({ role, other: false, expect: allowed ? 'ok' : refusal });
     if (!rule.scoped || role === 'admin' || role === 'anonymous') continue;
     const seesAll = rule.catalogue?.includes(role) ?? false;
@@ -80,6 +82,13 @@ export async function sendCase(
   }
   const shown = (request.hidden ?? []).filter((hidden) => response.text.includes(hidden));
   if (shown.length) return `${label}: shows another organisation's record ${shown.join(', ')}`;
+  if (rule.page) {
+    const location = String(response.headers.location ?? '');
+    if (response.status === 303 && access.expect === 303 && !location.startsWith('/login')) {
+      return `${label}: redirected to ${location}, not to the sign-in page`;
+    }
+    return undefined;
+  }
   const code = CODES[response.status];
   if (code && (response.body as { code?: string }).code !== code) {
     return `${label}: ${response.status} with code ${(response.body as { code?: string }).code}`;

@@ -63,6 +63,7 @@ export type RecordKind =
   | 'entry'
   | 'entryClient'
   | 'offer'
+  | 'entryClientOffer'
   | 'letter'
   | 'batch';
 
@@ -106,6 +107,7 @@ export class Fixtures {
     entry: (w) => this.entry(w),
     entryClient: (w) => this.entryClient(w),
     offer: (w) => this.offer(w),
+    entryClientOffer: async (w) => this.offer(w, await this.shared.entryClient(w)),
     letter: (w) => this.letter(w),
     batch: (w) => this.batch(w),
   };
@@ -232,13 +234,22 @@ export class Fixtures {
     return entry.id;
   }
 
-  /** An open offer of a seat on the world's course to its waiting client. */
-  async offer(w: World): Promise<string> {
-    const clientId = await this.entryClient(w);
+  /**
+   * An open offer of a seat on the world's course to its waiting client. The queue may have
+   * offered the client a seat already (one freed by another row goes to the head): that one.
+   */
+  async offer(w: World, waitingClient?: string): Promise<string> {
+    const clientId = waitingClient ?? (await this.entryClient(w));
     const entry = await liveEntry(this.t, clientId);
     const [row]: Array<{ id: string }> = await this.t.db.query(
-      `INSERT INTO seat_offers (course_id, client_id, entry_id, expires_at)
-       VALUES ($1, $2, $3, now() + interval '3 days') RETURNING id`,
+      `WITH made AS (
+         INSERT INTO seat_offers (course_id, client_id, entry_id, expires_at)
+         VALUES ($1, $2, $3, now() + interval '3 days') ON CONFLICT DO NOTHING RETURNING id
+       )
+       SELECT id FROM made
+       UNION ALL
+       SELECT id FROM seat_offers WHERE client_id = $2 AND status = 'open'
+       LIMIT 1`,
       [await this.shared.course(w), clientId, entry!.id],
     );
     return row.id;

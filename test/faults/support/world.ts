@@ -54,18 +54,31 @@ export class FaultWorld {
     const dir = mkdtempSync(join(tmpdir(), 'kotoportti-faults-'));
     // PostgreSQL runs as user postgres when we are root: it must pass through to its data.
     chmodSync(dir, 0o711);
-    const postgres = await FaultPostgres.start(join(dir, 'pg'), await portFrom(56460));
     const redis = new FaultRedis(await portFrom(56480), dir);
-    await redis.start();
-    const world = new FaultWorld(dir, postgres, redis, {
-      booking: await portFrom(3460),
-      queue: await portFrom(3470),
-      documents: await portFrom(3480),
-    });
-    // One after another: the first runs the migrations, the others find them done.
-    for (const service of Object.values(world.services)) await service.start();
-    await world.connect();
-    return world;
+    let postgres: FaultPostgres | undefined;
+    let world: FaultWorld | undefined;
+    try {
+      postgres = await FaultPostgres.start(join(dir, 'pg'), await portFrom(56460));
+      await redis.start();
+      world = new FaultWorld(dir, postgres, redis, {
+        booking: await portFrom(3460),
+        queue: await portFrom(3470),
+        documents: await portFrom(3480),
+      });
+      // One after another: the first runs the migrations, the others find them done.
+      for (const service of Object.values(world.services)) await service.start();
+      await world.connect();
+      return world;
+    } catch (error) {
+      // A half-started world would leave servers running after Jest has gone.
+      if (world) await world.close();
+      else {
+        await redis.kill();
+        await postgres?.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+      throw error;
+    }
   }
 
   /** A URL of the service's API. */

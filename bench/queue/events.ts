@@ -2,10 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { seedClients, type World } from './seed';
 
 /**
- * The 10,000 events of the run, written to the outbox as the producers would: 7,000 results
- * of newly tested clients (test-result.recorded), 2,000 corrections of waiting clients'
- * results (test-result.corrected, with the new result version), 1,000 seats booked for
- * waiting clients (seat.booked, with the seat).
+ * 10,000 events, written to the outbox as the producers would: 7,000 results of newly tested
+ * clients (test-result.recorded), 2,000 corrections of waiting clients' results
+ * (test-result.corrected, with the new result version), 1,000 seats booked for waiting
+ * clients (seat.booked, with the seat). Each call takes clients no earlier call took, so the
+ * stages of the run each get their own 10,000.
  */
 export async function writeEvents(
   db: Pick<EntityManager, 'query'>,
@@ -28,7 +29,10 @@ export async function writeEvents(
   );
   await db.query(
     `WITH chosen AS (
-       SELECT e.client_id FROM waiting_list_entries e ORDER BY e.client_id LIMIT 2000
+       SELECT e.client_id FROM waiting_list_entries e
+        WHERE e.status = 'waiting' AND NOT EXISTS (
+                SELECT 1 FROM test_results r WHERE r.client_id = e.client_id AND r.version > 1)
+        ORDER BY e.client_id LIMIT 2000
      ), old AS (
        UPDATE test_results r SET is_current = false FROM chosen
         WHERE r.client_id = chosen.client_id AND r.is_current
@@ -53,7 +57,8 @@ export async function writeEvents(
   await db.query(
     `WITH chosen AS (
        SELECT e.client_id, row_number() OVER (ORDER BY e.client_id DESC) AS n
-         FROM waiting_list_entries e ORDER BY e.client_id DESC LIMIT 1000
+         FROM waiting_list_entries e WHERE e.status = 'waiting'
+        ORDER BY e.client_id DESC LIMIT 1000
      ), courses AS (
        SELECT id, row_number() OVER (ORDER BY id) AS n FROM courses
      ), seated AS (

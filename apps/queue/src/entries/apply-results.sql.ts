@@ -72,6 +72,7 @@ export const APPLY_RESULTS_SQL = `
                               ELSE w.start_level END,
            result_id = CASE WHEN d.version > w.keys_version THEN d.result_id ELSE w.result_id END,
            keys_version = GREATEST(w.keys_version, d.version),
+           last_event_version = GREATEST(w.last_event_version, d.version),
            waiting_since = LEAST(w.waiting_since, d.tested_on),
            result_at = LEAST(w.result_at, d.first_entered_at),
            updated_at = now()

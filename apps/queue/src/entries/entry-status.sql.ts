@@ -53,22 +53,36 @@ export const RECONCILE_ENTRIES_SQL = `
         SELECT max(k.withdrawn_at) AS withdrawn_at, bool_or(k.withdrawn_at IS NULL) AS active
           FROM consents k WHERE k.client_id = e.client_id
       ) consent
+  ), target AS (
+    SELECT next.id, next.status, next.office_id, next.region_id, next.old_status,
+           next.client_id, next.version,
+           CASE WHEN next.status = 'placed' THEN next.seat_id END AS seat_id,
+           CASE WHEN next.removed_by IS NOT NULL THEN next.ended_at
+                WHEN next.status = 'placed' THEN next.booked_at
+                WHEN next.status = 'removed' THEN coalesce(next.withdrawn_at, now()) END AS ended_at,
+           CASE WHEN next.removed_by IS NOT NULL THEN next.end_reason
+                WHEN next.status = 'placed' THEN 'seat-booked'
+                WHEN next.status = 'removed' THEN 'consent-withdrawn' END AS end_reason
+      FROM next
   ), updated AS (
     UPDATE waiting_list_entries w
-       SET status = next.status,
-           seat_id = CASE WHEN next.status = 'placed' THEN next.seat_id END,
-           ended_at = CASE WHEN next.removed_by IS NOT NULL THEN next.ended_at
-                           WHEN next.status = 'placed' THEN next.booked_at
-                           WHEN next.status = 'removed' THEN coalesce(next.withdrawn_at, now()) END,
-           end_reason = CASE WHEN next.removed_by IS NOT NULL THEN next.end_reason
-                             WHEN next.status = 'placed' THEN 'seat-booked'
-                             WHEN next.status = 'removed' THEN 'consent-withdrawn' END,
-           office_id = next.office_id,
-           region_id = next.region_id,
-           last_event_version = GREATEST(w.last_event_version, next.version),
+       SET status = t.status,
+           seat_id = t.seat_id,
+           ended_at = t.ended_at,
+           end_reason = t.end_reason,
+           office_id = t.office_id,
+           region_id = t.region_id,
+           last_event_version = GREATEST(w.last_event_version, t.version),
            updated_at = now()
-      FROM next WHERE w.id = next.id
-    RETURNING w.id, w.status, next.old_status, next.client_id, next.version
+      FROM target t
+     WHERE w.id = t.id
+       -- An entry already right is left alone: a second version of a row written earlier in
+       -- the same transaction costs every index and foreign-key check again.
+       AND (w.status, w.seat_id, w.ended_at, w.end_reason, w.office_id, w.region_id,
+            w.last_event_version)
+           IS DISTINCT FROM (t.status, t.seat_id, t.ended_at, t.end_reason, t.office_id,
+                             t.region_id, GREATEST(w.last_event_version, t.version))
+    RETURNING w.id, w.status, t.old_status, t.client_id, t.version
   ), audited AS (
     -- The system's own writes to a person's entry are audited like an official's.
     INSERT INTO audit_events (action, entity_type, entity_id, client_id, details)
@@ -76,4 +90,4 @@ export const RECONCILE_ENTRIES_SQL = `
            jsonb_build_object('from', u.old_status, 'to', u.status, 'version', u.version::text)
       FROM updated u WHERE u.status <> u.old_status
   )
-  SELECT count(*)::int AS reconciled FROM updated`;
+  SELECT count(*)::int AS changed FROM updated`;

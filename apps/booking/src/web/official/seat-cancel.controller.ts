@@ -4,9 +4,7 @@ import { Actor, CurrentActor, Roles, UuidParam } from '@kotoportti/platform';
 import { SeatDetailsService, type SeatDetails } from '../../seats/seat-details.service';
 import { CancelSeatDto } from '../../seats/seat-report.dto';
 import { SeatReportsService } from '../../seats/seat-reports.service';
-import { actionModel, type ActionPage, type ActionState } from '../action-page';
-import { formProblem, validateForm } from '../form-errors';
-import { formValues } from '../form-values';
+import { actionModel, type ActionPage, submitActionForm } from '../action-page';
 import { dayForForm, helsinkiToday, parseDay } from '../formats';
 import type { PageRequest } from '../page-locals';
 import { renderPage, WebController } from '../web-controller';
@@ -43,22 +41,18 @@ export class SeatCancelController {
     @Body() body: Record<string, unknown>,
   ) {
     const seat = await this.details.get(actor, id, request.requestId);
-    const { typed, given } = formValues(body, FIELDS);
-    const again = (status: number, state: ActionState) =>
-      renderPage(response, 'action', actionModel(page(seat), state), status);
-    const parsed = await validateForm(CancelSeatDto, { ...given, date: parseDay(given.date) });
-    if (!parsed.ok) {
-      return again(400, { values: typed, errors: parsed.errors, formError: 'validation.summary' });
-    }
-    try {
-      const input = { date: parsed.value.date, text: parsed.value.reason };
-      await this.reports.report(actor, id, 'cancel', input, request.requestId);
-      response.redirect(303, `/clients/${seat.client.id}?notice=notices.seatCancelled`);
-    } catch (error) {
-      const problem = formProblem(error, { text: 'reason' });
-      if (!problem) throw error;
-      again(problem.status, { values: typed, ...problem });
-    }
+    await submitActionForm(response, {
+      page: page(seat),
+      body,
+      fields: FIELDS,
+      dto: CancelSeatDto,
+      input: (given) => ({ ...given, date: parseDay(given.date) }),
+      act: async ({ date, reason }) => {
+        await this.reports.report(actor, id, 'cancel', { date, text: reason }, request.requestId);
+        return `/clients/${seat.client.id}?notice=notices.seatCancelled`;
+      },
+      fieldOf: { text: 'reason' },
+    });
   }
 }
 

@@ -8,9 +8,7 @@ import type { TestBookingView } from '../../test-bookings/test-booking.view';
 import { TestBookingsService } from '../../test-bookings/test-bookings.service';
 import { addDays } from '../../test-sessions/helsinki-time';
 import { TestSessionsService } from '../../test-sessions/test-sessions.service';
-import { actionModel, type ActionPage, type ActionState } from '../action-page';
-import { formProblem, validateForm } from '../form-errors';
-import { formValues } from '../form-values';
+import { actionModel, type ActionPage, submitActionForm } from '../action-page';
 import { formatDateTime, helsinkiToday } from '../formats';
 import { translate } from '../i18n';
 import { Lang } from '../lang.decorator';
@@ -60,21 +58,16 @@ export class TestBookingChangesController {
     @Body() body: Record<string, unknown>,
   ) {
     const booking = await this.bookings.get(actor, id, request.requestId);
-    const { typed, given } = formValues(body, ['reason']);
-    const again = (status: number, state: ActionState) =>
-      renderPage(response, 'action', actionModel(this.cancelPage(booking), state), status);
-    const parsed = await validateForm(CancelTestBookingDto, given);
-    if (!parsed.ok) {
-      return again(400, { values: typed, errors: parsed.errors, formError: 'validation.summary' });
-    }
-    try {
-      await this.bookings.cancel(actor, id, parsed.value.reason, request.requestId);
-      response.redirect(303, `/clients/${booking.clientId}?notice=notices.testCancelled`);
-    } catch (error) {
-      const problem = formProblem(error);
-      if (!problem) throw error;
-      again(problem.status, { values: typed, ...problem });
-    }
+    await submitActionForm(response, {
+      page: this.cancelPage(booking),
+      body,
+      fields: ['reason'],
+      dto: CancelTestBookingDto,
+      act: async ({ reason }) => {
+        await this.bookings.cancel(actor, id, reason, request.requestId);
+        return `/clients/${booking.clientId}?notice=notices.testCancelled`;
+      },
+    });
   }
 
   @Get('rebook')
@@ -100,23 +93,17 @@ export class TestBookingChangesController {
     @Body() body: Record<string, unknown>,
   ) {
     const booking = await this.bookings.get(actor, id, request.requestId);
-    const { typed, given } = formValues(body, ['sessionId']);
-    const again = async (status: number, state: ActionState) => {
-      const page = await this.rebookPage(actor, booking, lang);
-      renderPage(response, 'action', actionModel(page, state), status);
-    };
-    const parsed = await validateForm(RebookTestBookingDto, given);
-    if (!parsed.ok) {
-      return again(400, { values: typed, errors: parsed.errors, formError: 'validation.summary' });
-    }
-    try {
-      await this.rebooking.rebook(actor, id, parsed.value.sessionId, request.requestId);
-      response.redirect(303, `/clients/${booking.clientId}?notice=notices.testRebooked`);
-    } catch (error) {
-      const problem = formProblem(error);
-      if (!problem) throw error;
-      await again(problem.status, { values: typed, ...problem });
-    }
+    await submitActionForm(response, {
+      // Only a refused form needs the free times, and then as they are now.
+      page: () => this.rebookPage(actor, booking, lang),
+      body,
+      fields: ['sessionId'],
+      dto: RebookTestBookingDto,
+      act: async ({ sessionId }) => {
+        await this.rebooking.rebook(actor, id, sessionId, request.requestId);
+        return `/clients/${booking.clientId}?notice=notices.testRebooked`;
+      },
+    });
   }
 
   private cancelPage(booking: TestBookingView): ActionPage {

@@ -5,9 +5,8 @@ import { CourseCancellationService } from '../../courses/course-cancellation.ser
 import type { CourseView } from '../../courses/course-view';
 import { CancelCourseDto, ChangeSeatsDto } from '../../courses/course.dto';
 import { CoursesService } from '../../courses/courses.service';
-import { actionModel, type ActionPage, type ActionState } from '../action-page';
-import { formProblem, validateForm } from '../form-errors';
-import { formValues, toInteger } from '../form-values';
+import { actionModel, type ActionPage, submitActionForm } from '../action-page';
+import { toInteger } from '../form-values';
 import type { PageRequest } from '../page-locals';
 import { renderPage, WebController } from '../web-controller';
 
@@ -44,26 +43,26 @@ export class CourseChangesController {
     @Body() body: Record<string, unknown>,
   ) {
     const course = await this.courses.get(actor, id);
-    const { typed, given } = formValues(body, ['seats']);
-    const again = (status: number, state: ActionState) =>
-      renderPage(response, 'action', actionModel(seatsPage(course), state), status);
-    const parsed = await validateForm(ChangeSeatsDto, { seats: toInteger(given.seats) });
-    if (!parsed.ok) {
-      return again(400, { values: typed, errors: parsed.errors, formError: 'validation.summary' });
-    }
-    try {
-      await this.courses.changeSeats(actor, id, parsed.value.seats);
-      response.redirect(303, `/courses/${id}?notice=notices.seatsChanged`);
-    } catch (error) {
-      const problem = formProblem(error);
-      if (!problem) throw error;
+    await submitActionForm(response, {
+      page: seatsPage(course),
+      body,
+      fields: ['seats'],
+      dto: ChangeSeatsDto,
+      input: (given) => ({ seats: toInteger(given.seats) }),
+      act: async ({ seats }) => {
+        await this.courses.changeSeats(actor, id, seats);
+        return `/courses/${id}?notice=notices.seatsChanged`;
+      },
       // Fewer seats than are taken is about the number typed: said beside it.
-      const errors =
-        problem.status === 409
-          ? { seats: problem.formError ?? 'conflicts.generic' }
-          : problem.errors;
-      again(problem.status, { values: typed, errors, formError: 'validation.summary' });
-    }
+      refusal: (problem) => ({
+        status: problem.status,
+        errors:
+          problem.status === 409
+            ? { seats: problem.formError ?? 'conflicts.generic' }
+            : problem.errors,
+        formError: 'validation.summary',
+      }),
+    });
   }
 
   @Get('cancel')
@@ -81,21 +80,16 @@ export class CourseChangesController {
     @Body() body: Record<string, unknown>,
   ) {
     const course = await this.courses.get(actor, id);
-    const { typed, given } = formValues(body, ['reason']);
-    const again = (status: number, state: ActionState) =>
-      renderPage(response, 'action', actionModel(cancelPage(course), state), status);
-    const parsed = await validateForm(CancelCourseDto, given);
-    if (!parsed.ok) {
-      return again(400, { values: typed, errors: parsed.errors, formError: 'validation.summary' });
-    }
-    try {
-      await this.cancellation.cancel(actor, id, parsed.value.reason, request.requestId);
-      response.redirect(303, `/courses/${id}?notice=notices.courseCancelled`);
-    } catch (error) {
-      const problem = formProblem(error);
-      if (!problem) throw error;
-      again(problem.status, { values: typed, ...problem });
-    }
+    await submitActionForm(response, {
+      page: cancelPage(course),
+      body,
+      fields: ['reason'],
+      dto: CancelCourseDto,
+      act: async ({ reason }) => {
+        await this.cancellation.cancel(actor, id, reason, request.requestId);
+        return `/courses/${id}?notice=notices.courseCancelled`;
+      },
+    });
   }
 }
 

@@ -4,9 +4,7 @@ import { Actor, CurrentActor, Roles, UuidParam } from '@kotoportti/platform';
 import { CancelTestSessionDto } from '../../test-sessions/test-session.dto';
 import type { TestSessionView } from '../../test-sessions/test-session.view';
 import { TestSessionsService } from '../../test-sessions/test-sessions.service';
-import { actionModel, type ActionPage, type ActionState } from '../action-page';
-import { formProblem, validateForm } from '../form-errors';
-import { formValues } from '../form-values';
+import { actionModel, type ActionPage, submitActionForm } from '../action-page';
 import type { PageRequest } from '../page-locals';
 import { renderPage, WebController } from '../web-controller';
 
@@ -31,21 +29,16 @@ export class SessionCancelController {
     @Body() body: Record<string, unknown>,
   ) {
     const session = await this.sessions.get(actor, id);
-    const { typed, given } = formValues(body, ['reason']);
-    const again = (status: number, state: ActionState) =>
-      renderPage(response, 'action', actionModel(page(session), state), status);
-    const parsed = await validateForm(CancelTestSessionDto, given);
-    if (!parsed.ok) {
-      return again(400, { values: typed, errors: parsed.errors, formError: 'validation.summary' });
-    }
-    try {
-      await this.sessions.cancel(actor, id, parsed.value.reason, request.requestId);
-      response.redirect(303, `/sessions/${id}?notice=notices.sessionCancelled`);
-    } catch (error) {
-      const problem = formProblem(error);
-      if (!problem) throw error;
-      again(problem.status, { values: typed, ...problem });
-    }
+    await submitActionForm(response, {
+      page: page(session),
+      body,
+      fields: ['reason'],
+      dto: CancelTestSessionDto,
+      act: async ({ reason }) => {
+        await this.sessions.cancel(actor, id, reason, request.requestId);
+        return `/sessions/${id}?notice=notices.sessionCancelled`;
+      },
+    });
   }
 }
 

@@ -6,6 +6,7 @@ import { courseFigures } from './queries/courses.query';
 import { queueSeries, queuesNow } from './queries/queues.query';
 import { recommendations } from './queries/recommendations.query';
 import { testFigures } from './queries/tests.query';
+import { withReportMemory } from './queries/sql-parts';
 import { waitingTimes } from './queries/waiting-times.query';
 import { helsinkiToday } from './statistics-filter';
 import {
@@ -65,7 +66,7 @@ export class StatisticsService {
       targets: [...(query.targets ?? DEFAULT_PLACEMENT_TARGETS)].sort((a, b) => a - b),
       asOf,
     };
-    const tables = [await waitingTimes(this.db, filter, options)];
+    const tables = [await withReportMemory(this.db, (db) => waitingTimes(db, filter, options))];
     return this.publish(actor, 'waiting-times', query, { filter, options, tables }, requestId);
   }
 
@@ -100,7 +101,7 @@ export class StatisticsService {
       query,
       'office',
       requestId,
-      async (filter, by) => courseFigures(this.db, filter, by),
+      async (filter, by) => withReportMemory(this.db, (db) => courseFigures(db, filter, by)),
       COURSE_DIMENSIONS,
     );
   }

@@ -73,6 +73,10 @@ export class WaitingListEntry {
   @Column('timestamptz', { nullable: true })
   endedAt: Date | null;
 
+  /** The Helsinki day of `endedAt`, kept by the database (a generated column). */
+  @Column('date', { nullable: true, insert: false, update: false })
+  endedOn: string | null;
+
   @Column('text', { nullable: true })
   endReason: string | null;
 

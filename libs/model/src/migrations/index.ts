@@ -7,6 +7,7 @@ import { Letters1763900005000 } from './1763900005000-letters';
 import { QueueService1763900006000 } from './1763900006000-queue-service';
 import { StatisticsIndexes1763900007000 } from './1763900007000-statistics-indexes';
 import { ClientSearch1763900008000 } from './1763900008000-client-search';
+import { WaitingEntryEndDay1763900009000 } from './1763900009000-waiting-entry-end-day';
 
 /** In the order they apply. Classes, not globs: the apps are bundled with webpack. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   QueueService1763900006000,
   StatisticsIndexes1763900007000,
   ClientSearch1763900008000,
+  WaitingEntryEndDay1763900009000,
 ];

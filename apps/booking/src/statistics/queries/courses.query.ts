@@ -1,5 +1,4 @@
 import { DROPOUT_REASONS, FOLLOW_UP_OUTCOMES, LEVELS, PACES } from '@kotoportti/model';
-import type { DataSource } from 'typeorm';
 import type { StatisticsFilter } from '../statistics-filter';
 import {
   type Column,
@@ -10,7 +9,14 @@ import {
   quantity,
   rate,
 } from '../stat-table';
-import { codeOrder, type Dimension, grouping, percent, SqlParams } from './sql-parts';
+import {
+  codeOrder,
+  type Dimension,
+  grouping,
+  percent,
+  SqlParams,
+  type Queryable,
+} from './sql-parts';
 
 const DIMENSIONS: Dimension[] = [
   { by: 'month', key: 'month', title: 'Month the course starts', sql: 'month' },
@@ -96,7 +102,7 @@ function coursesSql(filter: StatisticsFilter, p: SqlParams): string {
  * compare them with seats no office owns: it is left empty.
  */
 export async function courseFigures(
-  db: DataSource,
+  db: Queryable,
   filter: StatisticsFilter,
   by: readonly string[],
 ): Promise<StatTable> {

@@ -5,7 +5,6 @@ import {
   type Pace,
   type TargetLanguage,
 } from '@kotoportti/model';
-import type { DataSource } from 'typeorm';
 import type { StatisticsFilter } from '../statistics-filter';
 import { type Row, type StatTable, label, measure, numericRows, people } from '../stat-table';
 import {
@@ -18,6 +17,7 @@ import {
   percentiles,
   withoutHelpers,
   SqlParams,
+  type Queryable,
 } from './sql-parts';
 
 export interface QueueOptions {
@@ -53,7 +53,7 @@ function queueFilters(options: QueueOptions, p: SqlParams, level: string): strin
  * an entry counts from its waiting_since day until the day it ended.
  */
 export async function queuesNow(
-  db: DataSource,
+  db: Queryable,
   filter: StatisticsFilter,
   options: QueueOptions,
 ): Promise<StatTable> {
@@ -100,7 +100,7 @@ export async function queuesNow(
  * kept per region, so an office filter narrows the series to the office's region.
  */
 export async function queueSeries(
-  db: DataSource,
+  db: Queryable,
   filter: StatisticsFilter,
   options: QueueOptions,
 ): Promise<StatTable> {

@@ -1,8 +1,7 @@
 import { LEVELS, PACES } from '@kotoportti/model';
-import type { DataSource } from 'typeorm';
 import type { StatisticsFilter } from '../statistics-filter';
 import { type Column, type Row, type StatTable, numericRows, people } from '../stat-table';
-import { type Dimension, grouping, onHelsinkiDays, SqlParams } from './sql-parts';
+import { type Dimension, grouping, onHelsinkiDays, SqlParams, type Queryable } from './sql-parts';
 
 const DIMENSIONS: Dimension[] = [
   {
@@ -41,7 +40,7 @@ function clientJoins(filter: StatisticsFilter): string {
  * test and the centre that held it. Offices and regions are the client's.
  */
 export async function recommendations(
-  db: DataSource,
+  db: Queryable,
   filter: StatisticsFilter,
   by: readonly string[],
 ): Promise<StatTable> {

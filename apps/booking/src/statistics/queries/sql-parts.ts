@@ -1,3 +1,4 @@
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Column, Row } from '../stat-table';
 import { label } from '../stat-table';
 
@@ -9,6 +10,24 @@ export class SqlParams {
     this.values.push(value);
     return `$${this.values.length}${cast}`;
   }
+}
+
+/** Where a report's SQL runs: the pool, or one transaction. */
+export type Queryable = Pick<EntityManager, 'query'>;
+
+/**
+ * Runs a report in a read-only transaction with room to sort and hash in memory: the
+ * default 4 MB sent the waiting-times and courses reports' sorts of two years' rows to disk.
+ */
+export function withReportMemory<T>(
+  db: DataSource,
+  run: (db: Queryable) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (manager) => {
+    await manager.query(`SET TRANSACTION READ ONLY`);
+    await manager.query(`SET LOCAL work_mem = '32MB'`);
+    return run(manager);
+  });
 }
 
 /** The calendar day an instant falls on in Finland. */
@@ -56,6 +75,11 @@ export interface Dimension {
   nameKey?: string;
   /** How rows sort on it, over the answer's columns, when text order is wrong (levels). */
   order?: string;
+  /**
+   * What to group on when `sql` is a function of it: grouping 90,000 rows on a date sorts far
+   * faster than on its text, which is then formatted once per group.
+   */
+  groupOn?: string;
 }
 
 /** Codes in the order of their code list, not alphabetically. */
@@ -82,7 +106,7 @@ export function grouping(dimensions: readonly Dimension[], by: readonly string[]
   const named = chosen.filter((dimension) => dimension.nameKey);
   return {
     select: chosen.map((d) => `${d.sql} AS "${d.key}", `).join(''),
-    groupBy: chosen.length ? `GROUP BY ${chosen.map((d) => d.sql).join(', ')}` : '',
+    groupBy: chosen.length ? `GROUP BY ${chosen.map((d) => d.groupOn ?? d.sql).join(', ')}` : '',
     names: named
       .map((d) => `(SELECT name FROM organisations WHERE id = g."${d.key}") AS "${d.nameKey}", `)
       .join(''),

@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { StatisticsFilter } from '../statistics-filter';
 import {
   type Column,
@@ -9,7 +8,14 @@ import {
   quantity,
   rate,
 } from '../stat-table';
-import { type Dimension, grouping, onHelsinkiDays, percent, SqlParams } from './sql-parts';
+import {
+  type Dimension,
+  grouping,
+  onHelsinkiDays,
+  percent,
+  SqlParams,
+  type Queryable,
+} from './sql-parts';
 
 const DIMENSIONS: Dimension[] = [
   { by: 'month', key: 'month', title: 'Month', sql: 'month' },
@@ -37,7 +43,7 @@ const CLIENT_JOINS = `JOIN clients c ON c.id = b.client_id
  * an office or region filter); bookings are people and follow the client's office.
  */
 export async function testFigures(
-  db: DataSource,
+  db: Queryable,
   filter: StatisticsFilter,
   by: readonly string[],
 ): Promise<StatTable> {

@@ -1,5 +1,4 @@
 import { PACES } from '@kotoportti/model';
-import type { DataSource } from 'typeorm';
 import type { StatisticsFilter } from '../statistics-filter';
 import {
   type Column,
@@ -15,13 +14,13 @@ import {
   codeOrder,
   type Dimension,
   grouping,
-  helsinkiDate,
   helper,
   percent,
   percentileAt,
   percentiles,
   SqlParams,
   withoutHelpers,
+  type Queryable,
 } from './sql-parts';
 
 export interface WaitingTimesOptions {
@@ -38,6 +37,7 @@ const DIMENSIONS: Dimension[] = [
     key: 'month',
     title: 'Month of queue entry',
     sql: `to_char(entry_month, 'YYYY-MM')`,
+    groupOn: 'entry_month',
   },
   { by: 'pace', key: 'pace', title: 'Pace', sql: 'pace', order: codeOrder('"pace"', PACES) },
   {
@@ -55,11 +55,12 @@ const DIMENSIONS: Dimension[] = [
  * or still waiting. Still-waiting clients are right-censored: their wait so far is a lower
  * bound of their wait, so it is reported in columns of its own and never mixed into the
  * placed clients' percentiles. Course start is the provider's start report of the seat that
- * placed the entry (the queue service records it as `seat_id`).
+ * placed the entry (the queue service records it as `seat_id`). Every measure is computed
+ * once here from plain columns (`ended_on` is stored by the database), because the figures
+ * below read each of them several times per entry.
  */
 function entriesSql(filter: StatisticsFilter, asOf: string, p: SqlParams): string {
   const day = p.add(asOf, '::date');
-  const ended = helsinkiDate('w.ended_at');
   const where = [
     `w.waiting_since BETWEEN ${p.add(filter.from, '::date')} AND least(${p.add(filter.to, '::date')}, ${day})`,
   ];
@@ -70,6 +71,8 @@ function entriesSql(filter: StatisticsFilter, asOf: string, p: SqlParams): strin
        JOIN test_bookings tb ON tb.id = tr.booking_id
        JOIN test_sessions ts ON ts.id = tb.session_id AND ts.test_centre_id = ${p.add(filter.centreId, '::uuid')}`
     : '';
+  const endedBy = (status: string) =>
+    `CASE WHEN w.status = '${status}' AND w.ended_on <= ${day} THEN w.ended_on - w.waiting_since END`;
   // Start reports grouped once and hash-joined: a look-up per entry costs more at 100,000
   // clients, and a seat corrected twice still has one start day, its first.
   return `
@@ -78,12 +81,13 @@ function entriesSql(filter: StatisticsFilter, asOf: string, p: SqlParams): strin
         FROM seat_reports WHERE kind = 'start' AND report_date <= ${day}
        GROUP BY seat_id
     ),
-    entry AS (
+    fate AS (
       SELECT date_trunc('month', w.waiting_since) AS entry_month, w.pace, w.start_level, w.region_id,
-             CASE WHEN ${ended} <= ${day} THEN w.status END AS ended_as,
-             ${ended} - w.waiting_since AS ended_after,
+             w.ended_on <= ${day} AS ended,
              ${day} - w.waiting_since AS waited,
-             CASE WHEN w.status = 'placed' AND ${ended} <= ${day}
+             ${endedBy('placed')} AS days_to_seat,
+             ${endedBy('removed')} AS removed_after,
+             CASE WHEN w.status = 'placed' AND w.ended_on <= ${day}
                   THEN started.on_day - w.waiting_since END AS days_to_start
         FROM waiting_list_entries w ${byCentre}
         LEFT JOIN started ON started.seat_id = w.seat_id
@@ -166,7 +170,7 @@ const FIGURE_COLUMNS: Column[] = [
 ];
 
 export async function waitingTimes(
-  db: DataSource,
+  db: Queryable,
   filter: StatisticsFilter,
   options: WaitingTimesOptions,
 ): Promise<StatTable> {
@@ -174,23 +178,18 @@ export async function waitingTimes(
   const g = grouping(DIMENSIONS, options.by);
   const sql = `
     WITH ${entriesSql(filter, options.asOf, p)},
-    fate AS (
-      SELECT *, CASE WHEN ended_as = 'placed' THEN ended_after END AS days_to_seat,
-                CASE WHEN ended_as = 'removed' THEN ended_after END AS removed_after
-        FROM entry
-    ),
     g AS (
       SELECT ${g.select}
              count(*) AS entered,
              count(days_to_seat) AS placed,
              count(removed_after) AS removed,
-             count(*) FILTER (WHERE ended_as IS NULL) AS "stillWaiting",
+             count(*) FILTER (WHERE ended IS NOT TRUE) AS "stillWaiting",
              ${percentiles('days_to_seat')} AS ${helper('toSeat')},
              count(days_to_start) AS started,
              count(days_to_seat) - count(days_to_start) AS "awaitingStart",
              ${percentiles('days_to_start')} AS ${helper('toStart')},
              ${targetFigures(options.targets, p)}
-             ${percentiles('waited', 'ended_as IS NULL')} AS ${helper('soFar')}
+             ${percentiles('waited', 'ended IS NOT TRUE')} AS ${helper('soFar')}
         FROM fate ${g.groupBy}
     )
     SELECT ${g.names} g.*,

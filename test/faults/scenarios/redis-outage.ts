@@ -49,7 +49,7 @@ export async function redisOutage(world: FaultWorld, tally: Tally): Promise<void
     `SELECT coalesce(max(id), 0) AS "lastEvent" FROM outbox_events`,
   );
 
-  await world.redis.kill();
+  await world.redis.stop();
   const today = new Date().toISOString().slice(0, 10);
   const calls: Array<{ call: Call; check: string }> = [
     ...toBook.map((clientId) => ({

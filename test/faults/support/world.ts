@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../../support/factories';
+import { PrivateRedis } from '../../support/private-redis';
 import { FaultPostgres } from './fault-postgres';
-import { FaultRedis } from './fault-redis';
 import { portFrom } from './ports';
 import { type ServiceName, ServiceProcess } from './service-process';
 
@@ -32,7 +32,7 @@ export class FaultWorld {
   private constructor(
     private readonly dir: string,
     readonly postgres: FaultPostgres,
-    readonly redis: FaultRedis,
+    readonly redis: PrivateRedis,
     ports: Record<ServiceName, number>,
   ) {
     const env = {
@@ -54,7 +54,7 @@ export class FaultWorld {
     const dir = mkdtempSync(join(tmpdir(), 'kotoportti-faults-'));
     // PostgreSQL runs as user postgres when we are root: it must pass through to its data.
     chmodSync(dir, 0o711);
-    const redis = new FaultRedis(await portFrom(56480), dir);
+    const redis = new PrivateRedis(await portFrom(56480), { appendOnlyDir: dir });
     let postgres: FaultPostgres | undefined;
     let world: FaultWorld | undefined;
     try {
@@ -73,7 +73,7 @@ export class FaultWorld {
       // A half-started world would leave servers running after Jest has gone.
       if (world) await world.close();
       else {
-        await redis.kill();
+        await redis.stop();
         await postgres?.stop();
         rmSync(dir, { recursive: true, force: true });
       }
@@ -110,7 +110,7 @@ export class FaultWorld {
   async close(): Promise<void> {
     for (const service of Object.values(this.services)) await service.stop();
     await this.db?.destroy().catch(() => undefined);
-    await this.redis.kill();
+    await this.redis.stop();
     await this.postgres.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }

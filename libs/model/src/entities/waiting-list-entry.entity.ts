@@ -74,7 +74,7 @@ export class WaitingListEntry {
   endedAt: Date | null;
 
   /** The Helsinki day of `endedAt`, kept by the database (a generated column). */
-  @Column('date', { nullable: true, insert: false, update: false })
+  @Column({ type: 'date', nullable: true, insert: false, update: false })
   endedOn: string | null;
 
   @Column('text', { nullable: true })

@@ -75,6 +75,25 @@ describe('signing in', () => {
     expect(response.status).toBe(401);
   });
 
+  it('refuses a token revoked by another process within TOKEN_CACHE_MS', async () => {
+    const admin = await signIn(t.http, t.db, 'admin');
+    const ask = () =>
+      t.http.get('/api/organisations').set('Authorization', `Bearer ${admin.token}`);
+    expect((await ask()).status).toBe(200);
+    // Another service's logout: the row is revoked, this process is not told.
+    await t.db.query(`UPDATE auth_tokens SET revoked_at = now() WHERE user_id = $1`, [
+      admin.userId,
+    ]);
+    const revokedAt = Date.now();
+    let status = (await ask()).status;
+    while (status === 200 && Date.now() - revokedAt < t.config.tokenCacheMs + 1000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await ask()).status;
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - revokedAt).toBeLessThanOrEqual(t.config.tokenCacheMs + 500);
+  });
+
   it('signs in on the web page with a session cookie and CSRF token', async () => {
     const user = await createUser(t.db, 'official', null).catch(() => undefined);
     expect(user).toBeUndefined(); // an official must belong to an office: the database refuses it

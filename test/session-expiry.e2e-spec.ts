@@ -9,7 +9,11 @@ describe('expiry of bearer tokens and session cookies', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp([BookingModule], { SESSION_TTL_MINUTES: String(TTL_MINUTES) });
+    // No reuse of resolved tokens: these tests expire tokens in the database and ask at once.
+    t = await startTestApp([BookingModule], {
+      SESSION_TTL_MINUTES: String(TTL_MINUTES),
+      TOKEN_CACHE_MS: '0',
+    });
   });
   afterAll(() => t.close());
 

@@ -13,6 +13,8 @@ export interface AppConfig {
   dataDir: string;
   /** Lifetime of API bearer tokens and web session cookies. */
   sessionTtlMinutes: number;
+  /** How long a process reuses a token it resolved; a revocation elsewhere waits this long. */
+  tokenCacheMs: number;
   /** Prefix of every BullMQ key, so tests and installations sharing one Redis stay apart. */
   queuePrefix: string;
   /** Secure cookies need HTTPS; a plain-HTTP developer machine turns it off. */
@@ -109,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaultPort = 3
     adminPassword,
     dataDir: resolve(env.DATA_DIR || '.data'),
     sessionTtlMinutes: integer(env, 'SESSION_TTL_MINUTES', 480, 1, 60 * 24 * 30),
+    tokenCacheMs: integer(env, 'TOKEN_CACHE_MS', 2000, 0, 10_000),
     queuePrefix: env.QUEUE_PREFIX || 'kotoportti',
     secureCookies: boolean(env, 'SECURE_COOKIES', env.NODE_ENV === 'production'),
     offerHoldWorkingDays: integer(env, 'QUEUE_OFFER_HOLD_WORKING_DAYS', 3, 1, 30),

@@ -1,34 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { screenshot } from './support/browser';
 import { createOrganisation, createUser, TEST_PASSWORD } from './support/factories';
 import {
+  type BrowserTestApp,
   chooseLanguage,
   expectAccessible,
   navigating,
   newPage,
-  openBrowser,
   signInThroughPage,
-  startWebApp,
+  startBrowserApp,
   textOf,
-  WebTestApp,
 } from './support/web-app';
 
 describe('the interface language', () => {
-  let t: WebTestApp;
-  let browser: Browser;
+  let t: BrowserTestApp;
   let page: Page;
   let tester: { id: string; username: string };
 
   beforeAll(async () => {
-    t = await startWebApp([BookingModule]);
-    ({ browser, page } = await openBrowser());
+    t = await startBrowserApp([BookingModule]);
+    page = t.page;
     tester = await createUser(t.db, 'tester', await createOrganisation(t.db, 'test-centre'));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => t?.close());
 
   const lang = () => page.getAttribute('html', 'lang');
 
@@ -61,7 +56,7 @@ describe('the interface language', () => {
     await screenshot(page, 'tester-sessions-fi');
 
     // Another browser, no cookie: the user's own setting decides once signed in.
-    const other = await newPage(browser, 'en');
+    const other = await newPage(t.browser, 'en');
     await other.goto(`${t.baseUrl}/login`);
     expect(await other.getAttribute('html', 'lang')).toBe('en');
     await other.fill('#username', tester.username);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { QueueModule } from '../apps/queue/src/queue.module';
 import { screenshot } from './support/browser';
@@ -8,13 +8,12 @@ import { createOrganisation, createUser, login, signIn } from './support/factori
 import { settle, testedClient, type User } from './support/queue';
 import { bearer, book, createSession, giveConsent } from './support/test-bookings';
 import {
+  type BrowserTestApp,
   expectAccessible,
   navigating,
-  openBrowser,
   signInThroughPage,
-  startWebApp,
+  startBrowserApp,
   textOf,
-  WebTestApp,
 } from './support/web-app';
 
 const submit = (page: Page) => navigating(page, () => page.click('main form button[type=submit]'));
@@ -29,8 +28,7 @@ const typedToday = () => {
 };
 
 describe("the official's changes in the browser", () => {
-  let t: WebTestApp;
-  let browser: Browser;
+  let t: BrowserTestApp;
   let page: Page;
   let official: User;
   let tester: User;
@@ -38,8 +36,8 @@ describe("the official's changes in the browser", () => {
   let regionId: string;
 
   beforeAll(async () => {
-    t = await startWebApp([BookingModule, QueueModule]);
-    ({ browser, page } = await openBrowser());
+    t = await startBrowserApp([BookingModule, QueueModule]);
+    page = t.page;
     const officeId = await createOrganisation(t.db, 'employment-office', { name: 'Espoon TE' });
     const user = await createUser(t.db, 'official', officeId);
     official = {
@@ -55,10 +53,7 @@ describe("the official's changes in the browser", () => {
     provider = await signIn(t.http, t.db, 'provider');
     await signInThroughPage(page, t.baseUrl, user.username);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => t?.close());
 
   const bookingsOf = (clientId: string) =>
     t.db.query<Array<{ session_id: string; status: string; cancel_reason: string | null }>>(

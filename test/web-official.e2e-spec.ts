@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { DocumentsModule } from '../apps/documents/src/documents.module';
 import { QueueModule } from '../apps/queue/src/queue.module';
@@ -7,13 +7,13 @@ import { screenshot } from './support/browser';
 import { createOrganisation, createUser, signIn } from './support/factories';
 import { createSession } from './support/test-bookings';
 import {
+  type BrowserTestApp,
   expectAccessible,
   navigating,
-  openBrowser,
-  signInThroughPage,
-  startWebApp,
+  signInTo,
+  startBrowserApp,
   textOf,
-  WebTestApp,
+  type WebTestApp,
 } from './support/web-app';
 
 async function clientCount(t: WebTestApp, officeId: string): Promise<number> {
@@ -25,8 +25,7 @@ async function clientCount(t: WebTestApp, officeId: string): Promise<number> {
 }
 
 describe('the official in the browser', () => {
-  let t: WebTestApp;
-  let browser: Browser;
+  let t: BrowserTestApp;
   let page: Page;
   let officeId: string;
   let official: { username: string };
@@ -34,8 +33,8 @@ describe('the official in the browser', () => {
   let courseId: string;
 
   beforeAll(async () => {
-    t = await startWebApp([BookingModule, QueueModule, DocumentsModule]);
-    ({ browser, page } = await openBrowser());
+    t = await startBrowserApp([BookingModule, QueueModule, DocumentsModule]);
+    page = t.page;
     officeId = await createOrganisation(t.db, 'employment-office', { name: 'Helsingin TE' });
     official = await createUser(t.db, 'official', officeId);
     const tester = await signIn(t.http, t.db, 'tester');
@@ -55,17 +54,12 @@ describe('the official in the browser', () => {
         head: String.fromCharCode(...bytes.slice(0, 5)),
       };
     });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => t?.close());
 
   it('registers a client, records consent, books a test place and prints the invitation', async () => {
     await page.goto(`${t.baseUrl}/login`);
     await expectAccessible(page);
-    await signInThroughPage(page, t.baseUrl, official.username);
-    expect(new URL(page.url()).pathname).toBe('/clients');
-    await expectAccessible(page);
+    await signInTo(page, t.baseUrl, official.username, '/clients');
 
     await navigating(page, () => page.click('a[href="/clients/new"]'));
     await expectAccessible(page);

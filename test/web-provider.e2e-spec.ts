@@ -1,16 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { screenshot } from './support/browser';
 import { daysFromToday, publishCourse, readyClient, seatFor } from './support/courses';
 import { createOrganisation, createUser, login, signIn } from './support/factories';
 import {
+  type BrowserTestApp,
   expectAccessible,
   navigating,
-  openBrowser,
-  signInThroughPage,
-  startWebApp,
+  signInTo,
+  startBrowserApp,
   textOf,
-  WebTestApp,
 } from './support/web-app';
 
 const helsinkiDay = (offsetDays: number) => {
@@ -22,22 +21,18 @@ const helsinkiDay = (offsetDays: number) => {
 };
 
 describe('the course provider in the browser', () => {
-  let t: WebTestApp;
-  let browser: Browser;
+  let t: BrowserTestApp;
   let page: Page;
   let providerId: string;
   let provider: { username: string };
 
   beforeAll(async () => {
-    t = await startWebApp([BookingModule]);
-    ({ browser, page } = await openBrowser());
+    t = await startBrowserApp([BookingModule]);
+    page = t.page;
     providerId = await createOrganisation(t.db, 'course-provider', { name: 'Kielipolku Oy' });
     provider = await createUser(t.db, 'provider', providerId);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => t?.close());
 
   const seatStatuses = async (courseId: string) =>
     (
@@ -48,9 +43,7 @@ describe('the course provider in the browser', () => {
     ).map((row) => row.status);
 
   it('publishes a course and reports start and dropout for several participants', async () => {
-    await signInThroughPage(page, t.baseUrl, provider.username);
-    expect(new URL(page.url()).pathname).toBe('/courses');
-    await expectAccessible(page);
+    await signInTo(page, t.baseUrl, provider.username, '/courses');
 
     await navigating(page, () => page.click('a.primary[href="/courses/new"]'));
     await expectAccessible(page);

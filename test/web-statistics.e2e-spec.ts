@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { screenshot } from './support/browser';
 import { createUser } from './support/factories';
@@ -10,13 +10,12 @@ import {
   seedTestHistory,
 } from './support/statistics-world';
 import {
+  type BrowserTestApp,
   expectAccessible,
   navigating,
-  openBrowser,
   signInThroughPage,
-  startWebApp,
+  startBrowserApp,
   textOf,
-  WebTestApp,
 } from './support/web-app';
 
 /** Each report over a range of the known history, and a first CSV header it must download. */
@@ -39,24 +38,20 @@ async function downloadCsv(page: Page): Promise<{ name: string; text: string }> 
 }
 
 describe('the analyst in the browser', () => {
-  let t: WebTestApp;
-  let browser: Browser;
+  let t: BrowserTestApp;
   let page: Page;
   let analyst: { username: string };
 
   beforeAll(async () => {
-    t = await startWebApp([BookingModule]);
+    t = await startBrowserApp([BookingModule]);
+    page = t.page;
     const w = await createWorld(t);
     await seedQueueHistory(t, w);
     await seedTestHistory(t, w);
     await seedCourseHistory(t, w);
     analyst = await createUser(t.db, 'analyst', w.regionA);
-    ({ browser, page } = await openBrowser());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => t?.close());
 
   it('signs in, finds the statistics in the navigation and lists the reports', async () => {
     await signInThroughPage(page, t.baseUrl, analyst.username);

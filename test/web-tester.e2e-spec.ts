@@ -1,39 +1,34 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { screenshot } from './support/browser';
 import { registerClient } from './support/clients';
 import { createOrganisation, createUser, login, signIn } from './support/factories';
 import { book, createSession, giveConsent, moveSessionToPast } from './support/test-bookings';
 import {
+  type BrowserTestApp,
   expectAccessible,
   navigating,
-  openBrowser,
-  signInThroughPage,
-  startWebApp,
+  signInTo,
+  startBrowserApp,
   textOf,
-  WebTestApp,
 } from './support/web-app';
 
 const submit = (page: Page, form: string) =>
   navigating(page, () => page.click(`form[action="${form}"] button[type=submit]`));
 
 describe('the tester in the browser', () => {
-  let t: WebTestApp;
-  let browser: Browser;
+  let t: BrowserTestApp;
   let page: Page;
   let centreId: string;
   let tester: { username: string };
 
   beforeAll(async () => {
-    t = await startWebApp([BookingModule]);
-    ({ browser, page } = await openBrowser());
+    t = await startBrowserApp([BookingModule]);
+    page = t.page;
     centreId = await createOrganisation(t.db, 'test-centre', { name: 'Testipiste Pasila' });
     tester = await createUser(t.db, 'tester', centreId);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => t?.close());
 
   const sessionsOfCentre = async () =>
     t.db.query<Array<{ id: string; series_id: string | null }>>(
@@ -42,9 +37,7 @@ describe('the tester in the browser', () => {
     );
 
   it('publishes a repeating session, marks attendance and enters a result', async () => {
-    await signInThroughPage(page, t.baseUrl, tester.username);
-    expect(new URL(page.url()).pathname).toBe('/sessions');
-    await expectAccessible(page);
+    await signInTo(page, t.baseUrl, tester.username, '/sessions');
 
     await navigating(page, () => page.click('a.primary[href="/sessions/new"]'));
     await expectAccessible(page);

@@ -10,7 +10,7 @@ export interface WebTestApp extends TestApp {
 }
 
 /** The real app on a real port, for a real browser. */
-export async function startWebApp(features: Type[]): Promise<WebTestApp> {
+async function startWebApp(features: Type[]): Promise<WebTestApp> {
   const t = await startTestApp(features);
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
@@ -34,11 +34,34 @@ export async function newPage(browser: Browser, acceptLanguage = 'en'): Promise<
  * A browser for one test file, and a page that throws on every page error. The browser asks
  * for English, as a browser set to English would, unless the test picks another language.
  */
-export async function openBrowser(
-  acceptLanguage = 'en',
-): Promise<{ browser: Browser; page: Page }> {
+async function openBrowser(acceptLanguage = 'en'): Promise<{ browser: Browser; page: Page }> {
   const browser = await launchBrowser();
   return { browser, page: await newPage(browser, acceptLanguage) };
+}
+
+export interface BrowserTestApp extends WebTestApp {
+  browser: Browser;
+  page: Page;
+}
+
+/** The real app on a real port and a browser to use it with; close() closes both. */
+export async function startBrowserApp(
+  features: Type[],
+  acceptLanguage = 'en',
+): Promise<BrowserTestApp> {
+  const t = await startWebApp(features);
+  try {
+    const { browser, page } = await openBrowser(acceptLanguage);
+    const close = async () => {
+      await browser.close();
+      await t.close();
+    };
+    return { ...t, browser, page, close };
+  } catch (error) {
+    // No afterAll would close an app whose browser did not start.
+    await t.close();
+    throw error;
+  }
 }
 
 /**
@@ -68,6 +91,13 @@ export async function signInThroughPage(
   await page.fill('#password', TEST_PASSWORD);
   const status = await navigating(page, () => page.click('button.primary'));
   expect(status).toBe(200);
+}
+
+/** Signs in through the page; the user must land on `path`, a page that passes axe too. */
+export async function signInTo(page: Page, baseUrl: string, username: string, path: string) {
+  await signInThroughPage(page, baseUrl, username);
+  expect(new URL(page.url()).pathname).toBe(path);
+  await expectAccessible(page);
 }
 
 /** The page passes axe-core's WCAG 2.1 AA rules with no serious or critical violation. */

@@ -20,6 +20,8 @@ async function captureOutput(work: () => Promise<void>): Promise<string> {
   process.stderr.write = capture;
   try {
     await work();
+    // Request lines are written at the end of an event-loop turn.
+    await new Promise((resolve) => setImmediate(resolve));
   } finally {
     process.stdout.write = original.out;
     process.stderr.write = original.err;

@@ -5,6 +5,8 @@ export const BENCH = {
   /** Places per session: enough that every request of the run finds a place. */
   capacity: 100,
   connections: 50,
+  /** A lighter load beside it, to show the latency an office sees when the service is not saturated. */
+  lightConnections: 10,
   durationMs: 20_000,
   warmUpMs: 3_000,
   /** The booking app's own pool (TypeORM's default for PostgreSQL). */

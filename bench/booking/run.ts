@@ -131,15 +131,8 @@ async function main(): Promise<void> {
     const pairsFile = join(work, 'pairs.json');
     writeFileSync(pairsFile, JSON.stringify(seeded.pairs));
     const baseUrl = `http://127.0.0.1:${port}`;
-    const http = (durationMs: number, label: string) =>
-      load('load-http.js', [
-        baseUrl,
-        seeded.token,
-        pairsFile,
-        durationMs,
-        BENCH.connections,
-        label,
-      ]);
+    const http = (durationMs: number, label: string, connections: number = BENCH.connections) =>
+      load('load-http.js', [baseUrl, seeded.token, pairsFile, durationMs, connections, label]);
     const raw = (poolSize: number, label: string) =>
       load('load-raw.js', [
         databaseUrl,
@@ -169,6 +162,14 @@ async function main(): Promise<void> {
       `SELECT (SELECT count(*)::int FROM test_bookings WHERE status = 'booked') AS bookings,
               (SELECT count(*)::int FROM test_sessions WHERE booked_count > capacity) AS overfull`,
     );
+    await reset(db);
+    console.log(`HTTP, ${BENCH.lightConnections} connections, ${BENCH.durationMs / 1000} s`);
+    const light = http(
+      BENCH.durationMs,
+      `HTTP API, ${BENCH.lightConnections} connections`,
+      BENCH.lightConnections,
+    );
+    await settle(db);
     await db.end();
 
     const best = Math.max(rawWide.bookingsPerSecond, rawNarrow.bookingsPerSecond);
@@ -180,7 +181,7 @@ async function main(): Promise<void> {
     );
     console.log('| run | bookings/s | p50 ms | p99 ms | booked / requests | errors |');
     console.log('|---|---|---|---|---|---|');
-    for (const report of [api, rawWide, rawNarrow]) console.log(row(report));
+    for (const report of [api, rawWide, rawNarrow, light]) console.log(row(report));
     console.log('');
     console.log(
       `API / raw pg throughput: ${((api.bookingsPerSecond / best) * 100).toFixed(0)} % ` +

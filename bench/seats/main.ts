@@ -26,6 +26,8 @@ function setting(name: string, fallback: number): number {
 const SECONDS = setting('BENCH_SECONDS', 20);
 const WARM_UP_SECONDS = setting('BENCH_WARM_UP_SECONDS', 3);
 const CONNECTIONS = setting('BENCH_CONNECTIONS', 50);
+/** A lighter load beside it, to show the latency an office sees when the service is not saturated. */
+const LIGHT_CONNECTIONS = setting('BENCH_LIGHT_CONNECTIONS', 10);
 /** The booking service's own pool: TypeORM's default for PostgreSQL. */
 const APP_POOL_SIZE = 10;
 /** 5000 clients and 401 courses are coprime, as BookingPlan needs; 40,100 seats in all. */
@@ -47,16 +49,18 @@ async function signIn(baseUrl: string, username: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-async function runApi(databaseUrl: string, seeded: Seeded): Promise<Figures> {
+async function runApi(databaseUrl: string, seeded: Seeded, connections: number): Promise<Figures> {
   const server = await startApiServer(databaseUrl, await freePort());
   try {
     const tokens = await Promise.all(
       seeded.officialUsernames.map((name) => signIn(server.baseUrl, name)),
     );
     const plan = new BookingPlan(seeded, tokens);
-    console.log(`HTTP API: ${WARM_UP_SECONDS} s warm-up, then ${SECONDS} s`);
-    await loadApi(server.baseUrl, plan, CONNECTIONS, WARM_UP_SECONDS);
-    const figures = await loadApi(server.baseUrl, plan, CONNECTIONS, SECONDS);
+    console.log(
+      `HTTP API, ${connections} connections: ${WARM_UP_SECONDS} s warm-up, then ${SECONDS} s`,
+    );
+    await loadApi(server.baseUrl, plan, connections, WARM_UP_SECONDS);
+    const figures = await loadApi(server.baseUrl, plan, connections, SECONDS);
     // autocannon stops without waiting for the answers still on their way.
     await sleep(1000);
     return figures;
@@ -72,8 +76,11 @@ async function main(): Promise<void> {
     const seeded = await seed(database.url, SIZE);
     const officials = await officialsOf(database.url, seeded.officialUsernames);
 
-    const api = await runApi(database.url, seeded);
+    const api = await runApi(database.url, seeded, CONNECTIONS);
     const ledgers = [await checkLedger(database.url)];
+    await resetSeats(database.url);
+    const light = await runApi(database.url, seeded, LIGHT_CONNECTIONS);
+    ledgers.push(await checkLedger(database.url));
     const raw: Figures[] = [];
     for (const poolSize of [CONNECTIONS, APP_POOL_SIZE]) {
       await resetSeats(database.url);
@@ -92,7 +99,7 @@ ${SIZE.clients} clients, ${SIZE.courses} courses; ${CONNECTIONS} concurrent conn
 
 | run | bookings/s | p50 ms | p99 ms | booked / requests | errors |
 |---|---|---|---|---|---|
-${[api, ...raw].map(row).join('\n')}
+${[api, ...raw, light].map(row).join('\n')}
 
 API / raw pg throughput: ${((perSecond(api) / best) * 100).toFixed(0)} % (target ≥ 40 %); API p99 ${api.p99Ms} ms (target < 50 ms)
 check: ${ledgers.map((l) => l.overbooked).join(' / ')} courses over capacity, ${ledgers.map((l) => l.drifted).join(' / ')} courses whose seats_taken disagrees with their seats (after each run)`);

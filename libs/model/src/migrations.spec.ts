@@ -357,6 +357,59 @@ describe('migrations applied from empty', () => {
     await seat();
   });
 
+  it('keeps on each seat what its latest dropout, completion and follow-up reports say', async () => {
+    const [course]: { id: string }[] = await db.query(
+      `INSERT INTO courses (provider_id, name, target_language, pace, min_level, max_level,
+         starts_on, ends_on, schedule, location, address, seats, created_by)
+       VALUES ($1, 'Suomi 3', 'fi', 'slow', 'A1.1', 'A1.3', '2030-02-01', '2030-06-30',
+         'Mon-Fri 9-12', 'Room C', 'Opintie 3', 12, $2) RETURNING id`,
+      [world.providerId, world.userId],
+    );
+    const seatId = await insertOne(
+      db,
+      `INSERT INTO seats (course_id, client_id, booked_by, status) VALUES ($1, $2, $3, 'cancelled')`,
+      [course.id, world.clientId, world.userId],
+    );
+    const outcome = async () =>
+      (
+        await db.query(
+          `SELECT dropout_reason, completion_level, follow_up_outcome FROM seats WHERE id = $1`,
+          [seatId],
+        )
+      )[0];
+    const report = (sql: string) =>
+      db.query(
+        `INSERT INTO seat_reports (seat_id, kind, report_date, dropout_reason, levels, outcome,
+           reported_by, reported_at)
+         SELECT $1, kind, '2030-03-01', reason, levels::jsonb, outcome, $2, at::timestamptz
+           FROM (VALUES ${sql}) AS r (kind, reason, levels, outcome, at)`,
+        [seatId, world.userId],
+      );
+    // One statement with two dropout reports: the one reported later counts, in any order.
+    await report(
+      `('dropout', 'moved-away', NULL, NULL, '2030-03-02'), ('dropout', 'employment', NULL, NULL, '2030-03-01')`,
+    );
+    expect(await outcome()).toEqual({
+      dropout_reason: 'moved-away',
+      completion_level: null,
+      follow_up_outcome: null,
+    });
+    // A later statement: a correction, a completion (its lowest skill) and a follow-up plan.
+    await report(
+      `('dropout', 'health', NULL, NULL, '2030-03-03'),
+       ('completion', NULL, '{"listening":"B1.1","speaking":"A2.2","reading":"B1.2","writing":"A2.1"}', NULL, '2030-06-30'),
+       ('follow-up', NULL, NULL, 'employment', '2030-07-01')`,
+    );
+    expect(await outcome()).toEqual({
+      dropout_reason: 'health',
+      completion_level: 'A2.1',
+      follow_up_outcome: 'employment',
+    });
+    // An older report arriving late changes nothing.
+    await report(`('follow-up', NULL, NULL, 'other-studies', '2030-06-01')`);
+    expect((await outcome()).follow_up_outcome).toBe('employment');
+  });
+
   it('refuses to change or delete audit events', async () => {
     const [event]: { id: string }[] = await db.query(
       `INSERT INTO audit_events (action, entity_type, entity_id)

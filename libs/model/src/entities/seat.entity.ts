@@ -45,4 +45,15 @@ export class Seat {
 
   @Column('timestamptz', { default: () => 'now()' })
   statusChangedAt: Date;
+
+  // What the seat's latest reports say, kept by the database from seat_reports (a trigger).
+  @Column({ type: 'text', nullable: true, insert: false, update: false })
+  dropoutReason: string | null;
+
+  /** The lowest skill level of the latest completion report. */
+  @Column({ type: 'text', nullable: true, insert: false, update: false })
+  completionLevel: string | null;
+
+  @Column({ type: 'text', nullable: true, insert: false, update: false })
+  followUpOutcome: string | null;
 }

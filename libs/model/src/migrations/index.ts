@@ -8,6 +8,7 @@ import { QueueService1763900006000 } from './1763900006000-queue-service';
 import { StatisticsIndexes1763900007000 } from './1763900007000-statistics-indexes';
 import { ClientSearch1763900008000 } from './1763900008000-client-search';
 import { WaitingEntryEndDay1763900009000 } from './1763900009000-waiting-entry-end-day';
+import { SeatOutcomes1763900010000 } from './1763900010000-seat-outcomes';
 
 /** In the order they apply. Classes, not globs: the apps are bundled with webpack. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   StatisticsIndexes1763900007000,
   ClientSearch1763900008000,
   WaitingEntryEndDay1763900009000,
+  SeatOutcomes1763900010000,
 ];

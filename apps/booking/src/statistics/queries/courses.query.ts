@@ -43,43 +43,20 @@ const COLUMNS: Column[] = [
   ...FOLLOW_UP_OUTCOMES.map((outcome) => people(`followUp.${outcome}`, `Follow-up: ${outcome}`)),
 ];
 
-const SKILLS = ['listening', 'speaking', 'reading', 'writing'];
-const LEVEL_ARRAY = `ARRAY[${LEVELS.map((level) => `'${level}'`).join(',')}]::text[]`;
-
 /**
- * A seat's story in one row: its status, the reason of its latest dropout report, the level
- * of its latest completion report (the lowest skill reported, as the start level is the
- * lowest of the four) and the outcome of its latest follow-up plan. The latest report of each
- * kind is taken in one sorted pass (DISTINCT ON) over the reports of the range's seats, not a
- * look-up or an ordered aggregate per seat. Seats follow the client's office.
+ * A seat's story in one row: its status and what its latest dropout, completion (the level
+ * reached) and follow-up reports say, which the database keeps on the seat (migration
+ * 1763900010000). Seats follow the client's office.
  */
 function seatsSql(filter: StatisticsFilter, p: SqlParams): string {
   const byOffice = filter.officeId
     ? `JOIN clients cl ON cl.id = s.client_id AND cl.office_id = ${p.add(filter.officeId, '::uuid')}`
     : '';
-  // One row per seat and kind after DISTINCT ON, so any aggregate picks that row's value.
-  const of = (column: string, kind: string) =>
-    `(array_agg(${column}) FILTER (WHERE kind = '${kind}'))[1]`;
-  const lowest = `least(${SKILLS.map((skill) => `level_rank(levels ->> '${skill}')`).join(', ')})`;
   return `
-    WITH latest AS (
-      SELECT DISTINCT ON (r.seat_id, r.kind) r.seat_id, r.kind, r.dropout_reason, r.levels, r.outcome
-        FROM seat_reports r
-        JOIN seats rs ON rs.id = r.seat_id
-        JOIN course rc ON rc.id = rs.course_id
-       WHERE r.kind IN ('dropout', 'completion', 'follow-up')
-       ORDER BY r.seat_id, r.kind, r.reported_at DESC, r.id DESC
-    ),
-    reported AS (
-      SELECT seat_id, ${of('dropout_reason', 'dropout')} AS reason,
-             ${of('levels', 'completion')} AS levels, ${of('outcome', 'follow-up')} AS outcome
-        FROM latest GROUP BY seat_id
-    )
-    SELECT co.month, co.provider_id, co.pace, s.status, reported.reason, reported.outcome,
-           (${LEVEL_ARRAY})[1 + ${lowest}] AS level
+    SELECT co.month, co.provider_id, co.pace, s.status, s.dropout_reason AS reason,
+           s.follow_up_outcome AS outcome, s.completion_level AS level
       FROM course co
       JOIN seats s ON s.course_id = co.id ${byOffice}
-      LEFT JOIN reported ON reported.seat_id = s.id
      WHERE s.status <> 'cancelled'`;
 }
 

@@ -72,14 +72,16 @@ export class CpuMeter {
   private readonly last = new Map<number, number>();
   private readonly start = new Map<number, number>();
 
-  constructor() {
-    for (const pid of [process.pid, ...descendants(process.pid)])
-      this.start.set(pid, cpuSeconds(pid));
+  /** By default this process and its Chromium; or the processes `pids` names at each sample. */
+  constructor(
+    private readonly pids: () => number[] = () => [process.pid, ...descendants(process.pid)],
+  ) {
+    for (const pid of this.pids()) this.start.set(pid, cpuSeconds(pid));
     this.sample();
   }
 
   sample(): void {
-    for (const pid of [process.pid, ...descendants(process.pid)]) {
+    for (const pid of this.pids()) {
       const used = cpuSeconds(pid);
       if (used > 0) this.last.set(pid, used);
     }
@@ -92,6 +94,14 @@ export class CpuMeter {
     for (const [pid, used] of this.last) sum += used - (this.start.get(pid) ?? 0);
     return sum;
   }
+}
+
+/** Idle and total jiffies of the whole machine, from /proc/stat: how busy both cores were. */
+export function machineTicks(): { idle: number; total: number } {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1);
+  const ticks = cpu.map(Number);
+  // idle and iowait
+  return { idle: ticks[3] + ticks[4], total: ticks.reduce((a, b) => a + b, 0) };
 }
 
 export function loadAverage(): string {

@@ -184,19 +184,19 @@ export class LetterBatchRunner {
           })),
         ),
       );
-      for (const letter of letters.filter((l) => inserted.has(l.letterId))) {
-        await this.audit.record(
-          {
+      await this.audit.recordMany(
+        letters
+          .filter((letter) => inserted.has(letter.letterId))
+          .map((letter) => ({
             actor: creator,
             action: 'letter.create',
             entityType: 'letter',
             entityId: letter.letterId,
             clientId: letter.client.id,
             details: { kind, batchId: batch.id, language: letter.language },
-          },
-          manager,
-        );
-      }
+          })),
+        manager,
+      );
       // Counted with the letters in one transaction, so done is always what is stored. (A
       // CTE, because TypeORM hands back an UPDATE's rows wrapped with its row count.)
       const rows: Array<{ done: number }> = await manager.query(

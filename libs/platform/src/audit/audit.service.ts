@@ -25,11 +25,24 @@ export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_events
-         (actor_user_id, actor_role, organisation_id, action, entity_type, entity_id, client_id, request_id, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
+    await this.recordMany([entry], manager);
+  }
+
+  /** Many entries in one statement (a batch of letters), committed with the caller's change. */
+  async recordMany(
+    entries: readonly AuditEntry[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
+    // PostgreSQL takes at most 65,535 parameters in a statement: 9 a row, so 1,000 rows at a time.
+    for (let start = 0; start < entries.length; start += 1000) {
+      await this.insertRows(entries.slice(start, start + 1000), manager);
+    }
+  }
+
+  private async insertRows(entries: readonly AuditEntry[], manager: EntityManager): Promise<void> {
+    const params: unknown[] = [];
+    const tuples = entries.map((entry) => {
+      const row = [
         entry.actor?.userId ?? null,
         entry.actor?.role ?? null,
         entry.actor?.organisationId ?? null,
@@ -39,7 +52,16 @@ export class AuditService {
         entry.clientId ?? null,
         entry.requestId ?? null,
         entry.details ?? {},
-      ],
+      ];
+      const first = params.length + 1;
+      params.push(...row);
+      return `(${row.map((_, i) => `$${first + i}`).join(', ')})`;
+    });
+    await manager.query(
+      `INSERT INTO audit_events
+         (actor_user_id, actor_role, organisation_id, action, entity_type, entity_id, client_id, request_id, details)
+       VALUES ${tuples.join(', ')}`,
+      params,
     );
   }
 }

@@ -373,7 +373,8 @@ describe('migrations applied from empty', () => {
     const outcome = async () =>
       (
         await db.query(
-          `SELECT dropout_reason, completion_level, follow_up_outcome FROM seats WHERE id = $1`,
+          `SELECT started_on, dropout_reason, completion_level, follow_up_outcome
+             FROM seats WHERE id = $1`,
           [seatId],
         )
       )[0];
@@ -381,7 +382,7 @@ describe('migrations applied from empty', () => {
       db.query(
         `INSERT INTO seat_reports (seat_id, kind, report_date, dropout_reason, levels, outcome,
            reported_by, reported_at)
-         SELECT $1, kind, '2030-03-01', reason, levels::jsonb, outcome, $2, at::timestamptz
+         SELECT $1, kind, at::date, reason, levels::jsonb, outcome, $2, at::timestamptz
            FROM (VALUES ${sql}) AS r (kind, reason, levels, outcome, at)`,
         [seatId, world.userId],
       );
@@ -390,17 +391,21 @@ describe('migrations applied from empty', () => {
       `('dropout', 'moved-away', NULL, NULL, '2030-03-02'), ('dropout', 'employment', NULL, NULL, '2030-03-01')`,
     );
     expect(await outcome()).toEqual({
+      started_on: null,
       dropout_reason: 'moved-away',
       completion_level: null,
       follow_up_outcome: null,
     });
-    // A later statement: a correction, a completion (its lowest skill) and a follow-up plan.
+    // A later statement: a correction, a completion (its lowest skill), a follow-up plan,
+    // and two start reports: the first day counts.
     await report(
-      `('dropout', 'health', NULL, NULL, '2030-03-03'),
+      `('start', NULL, NULL, NULL, '2030-02-05'), ('start', NULL, NULL, NULL, '2030-02-02'),
+       ('dropout', 'health', NULL, NULL, '2030-03-03'),
        ('completion', NULL, '{"listening":"B1.1","speaking":"A2.2","reading":"B1.2","writing":"A2.1"}', NULL, '2030-06-30'),
        ('follow-up', NULL, NULL, 'employment', '2030-07-01')`,
     );
     expect(await outcome()).toEqual({
+      started_on: '2030-02-02',
       dropout_reason: 'health',
       completion_level: 'A2.1',
       follow_up_outcome: 'employment',

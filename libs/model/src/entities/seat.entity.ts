@@ -46,7 +46,11 @@ export class Seat {
   @Column('timestamptz', { default: () => 'now()' })
   statusChangedAt: Date;
 
-  // What the seat's latest reports say, kept by the database from seat_reports (a trigger).
+  // Kept by the database from seat_reports (a trigger): the first start report's day, and
+  // what the latest dropout, completion and follow-up reports say.
+  @Column({ type: 'date', nullable: true, insert: false, update: false })
+  startedOn: string | null;
+
   @Column({ type: 'text', nullable: true, insert: false, update: false })
   dropoutReason: string | null;
 

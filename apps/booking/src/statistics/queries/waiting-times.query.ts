@@ -55,9 +55,9 @@ const DIMENSIONS: Dimension[] = [
  * or still waiting. Still-waiting clients are right-censored: their wait so far is a lower
  * bound of their wait, so it is reported in columns of its own and never mixed into the
  * placed clients' percentiles. Course start is the provider's start report of the seat that
- * placed the entry (the queue service records it as `seat_id`). Every measure is computed
- * once here from plain columns (`ended_on` is stored by the database), because the figures
- * below read each of them several times per entry.
+ * placed the entry (the queue service records it as `seat_id`; the database keeps the day on
+ * the seat). Every measure is computed once here from plain columns (`ended_on` is stored by
+ * the database too), because the figures below read each of them several times per entry.
  */
 function entriesSql(filter: StatisticsFilter, asOf: string, p: SqlParams): string {
   const day = p.add(asOf, '::date');
@@ -73,24 +73,18 @@ function entriesSql(filter: StatisticsFilter, asOf: string, p: SqlParams): strin
     : '';
   const endedBy = (status: string) =>
     `CASE WHEN w.status = '${status}' AND w.ended_on <= ${day} THEN w.ended_on - w.waiting_since END`;
-  // Start reports grouped once and hash-joined: a look-up per entry costs more at 100,000
-  // clients, and a seat corrected twice still has one start day, its first.
+  // The course start day is kept on the seat (the first start report's day).
   return `
-    started AS (
-      SELECT seat_id, min(report_date) AS on_day
-        FROM seat_reports WHERE kind = 'start' AND report_date <= ${day}
-       GROUP BY seat_id
-    ),
     fate AS (
       SELECT date_trunc('month', w.waiting_since) AS entry_month, w.pace, w.start_level, w.region_id,
              w.ended_on <= ${day} AS ended,
              ${day} - w.waiting_since AS waited,
              ${endedBy('placed')} AS days_to_seat,
              ${endedBy('removed')} AS removed_after,
-             CASE WHEN w.status = 'placed' AND w.ended_on <= ${day}
-                  THEN started.on_day - w.waiting_since END AS days_to_start
+             CASE WHEN w.status = 'placed' AND w.ended_on <= ${day} AND seat.started_on <= ${day}
+                  THEN seat.started_on - w.waiting_since END AS days_to_start
         FROM waiting_list_entries w ${byCentre}
-        LEFT JOIN started ON started.seat_id = w.seat_id
+        LEFT JOIN seats seat ON seat.id = w.seat_id
        WHERE ${where.join(' AND ')}
     )`;
 }

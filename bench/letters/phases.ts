@@ -1,7 +1,8 @@
 /**
  * Where a batch's CPU goes, without the database or the queue: the letters' HTML and the cut
  * into per-letter PDFs (Node), setContent and page.pdf (every Chromium process, from /proc),
- * and the batch PDF's assembly. Chunks as the batch worker makes them (sorted by language).
+ * and the batch PDF's assembly. Chunks as the batch worker makes them (languageChunks), or with
+ * PLAIN_CHUNKS=1 cut every CHUNK letters of the language-sorted list.
  *
  *   node -r ./test/support/register-ts.js bench/letters/phases.ts
  *
@@ -23,6 +24,7 @@ import {
   defaultPoolOptions,
 } from '../../apps/documents/src/rendering/renderer-options';
 import { sampleLetter } from '../../test/support/letter-samples';
+import { chunks, languageChunks } from '../../apps/documents/src/batches/batch-items';
 import { CpuMeter, descendants } from './process-memory';
 
 const LANGUAGES = DEFAULT_LETTER_LANGUAGES.filter((lang) => lang !== 'fi');
@@ -41,6 +43,14 @@ async function main() {
   const letters = Array.from({ length: TOTAL }, (_, i) =>
     sampleLetter('test-invitation', LANGUAGES[Math.floor((i * LANGUAGES.length) / TOTAL)]),
   );
+  const items = letters.map((letter, i) => ({
+    subjectId: String(i),
+    clientId: String(i),
+    language: letter.language,
+  }));
+  const printChunks = (
+    process.env.PLAIN_CHUNKS === '1' ? chunks(items, CHUNK) : languageChunks(items, CHUNK)
+  ).map((chunk) => chunk.map((item) => letters[Number(item.subjectId)]));
   const node = { html: 0, cut: 0, merge: 0 };
   const chromium = { setContent: 0, pdf: 0 };
   const byLanguages = new Map<string, number>();
@@ -48,8 +58,7 @@ async function main() {
   let printedBytes = 0;
   const lease = await pool.acquire('background');
   try {
-    for (let start = 0; start < TOTAL; start += CHUNK) {
-      const chunk = letters.slice(start, start + CHUNK);
+    for (const chunk of printChunks) {
       let before = nodeSeconds();
       const document = html.document(chunk, { markers: true });
       node.html += nodeSeconds() - before;
@@ -80,7 +89,7 @@ async function main() {
     const batchBytes = merge.toBuffer().length;
     node.merge = nodeSeconds() - before;
     const fmt = (seconds: number) => `${seconds.toFixed(2)} CPU-s`;
-    console.log(`${TOTAL} letters in chunks of ${CHUNK}`);
+    console.log(`${TOTAL} letters in ${printChunks.length} chunks (chunk size ${CHUNK})`);
     console.log(
       `  Node: HTML ${fmt(node.html)}, cutting ${fmt(node.cut)}, batch PDF ${fmt(node.merge)}`,
     );

@@ -11,7 +11,14 @@ import { LetterRenderer } from '../rendering/letter-renderer';
 import { BATCH_CHUNK_SIZE, BATCH_PARALLEL_PRINTS } from '../rendering/renderer-options';
 import { insertLetters } from '../letters/letter-rows';
 import { LetterSources } from '../letters/letter-sources';
-import { type BatchItem, type BatchParams, chunks, itemKey, storedKeyColumn } from './batch-items';
+import {
+  type BatchItem,
+  type BatchParams,
+  chunks,
+  itemKey,
+  languageChunks,
+  storedKeyColumn,
+} from './batch-items';
 
 /** The worker is stopping: the batch goes back to the queue and resumes where it stopped. */
 export class BatchInterrupted extends Error {
@@ -32,17 +39,6 @@ interface BatchRow {
   total: number;
   params: BatchParams;
   created_by: string;
-}
-
-/**
- * The same language's letters printed together: a print embeds each font once, so a chunk in
- * one or two languages prints faster (the CJK font costs most) and its letters carry smaller
- * fonts. The batch PDF is put back in the batch's own order when it is assembled.
- */
-function byLanguage(items: readonly BatchItem[]): BatchItem[] {
-  return [...items].sort((a, b) =>
-    a.language < b.language ? -1 : a.language > b.language ? 1 : 0,
-  );
 }
 
 /** Stored letters read back this many at a time. */
@@ -104,7 +100,9 @@ export class LetterBatchRunner {
     const { kind, items } = batch.params;
     const stored = await this.storedKeys(batch);
     const remaining = items.filter((item) => !stored.has(itemKey(kind, item)));
-    const queue = chunks(byLanguage(remaining), BATCH_CHUNK_SIZE);
+    // The same language's letters printed together: a print embeds each font once, and its
+    // letters carry smaller fonts. The batch PDF is put back in the batch's order at the end.
+    const queue = languageChunks(remaining, BATCH_CHUNK_SIZE);
     const printed = new PrintedLetters();
     let failed = false;
     // A few printers take chunks off one queue; the batch's order is restored when assembling.

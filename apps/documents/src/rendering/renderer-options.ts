@@ -31,6 +31,7 @@ export function batchTimeoutMs(letters: number): number {
 /**
  * Letters printed in one go. Printing time grows with the letters, not per call, so a chunk
  * only needs to be large enough to amortise a round trip; smaller chunks keep Chromium's
- * memory down and leave less to redo after a restart.
+ * memory down and leave less to redo after a restart. A chunk may hold up to twice this when
+ * that keeps one language's letters in one print (see languageChunks).
  */
 export const BATCH_CHUNK_SIZE = 50;

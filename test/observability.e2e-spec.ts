@@ -1,4 +1,5 @@
 import { BookingModule } from '../apps/booking/src/booking.module';
+import { flushLogLines } from '../libs/platform/src/observability/log-line';
 import { clientInput } from './support/clients';
 import { signIn } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
@@ -16,12 +17,13 @@ async function captureOutput(work: () => Promise<void>): Promise<string> {
     chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString());
     return true;
   };
+  // Request lines wait to be written together: write out earlier requests' lines first.
+  flushLogLines();
   process.stdout.write = capture;
   process.stderr.write = capture;
   try {
     await work();
-    // Request lines are written at the end of an event-loop turn.
-    await new Promise((resolve) => setImmediate(resolve));
+    flushLogLines();
   } finally {
     process.stdout.write = original.out;
     process.stderr.write = original.err;

@@ -9,6 +9,7 @@ import { StatisticsIndexes1763900007000 } from './1763900007000-statistics-index
 import { ClientSearch1763900008000 } from './1763900008000-client-search';
 import { WaitingEntryEndDay1763900009000 } from './1763900009000-waiting-entry-end-day';
 import { SeatOutcomes1763900010000 } from './1763900010000-seat-outcomes';
+import { LetterPdfStorage1763900011000 } from './1763900011000-letter-pdf-storage';
 
 /** In the order they apply. Classes, not globs: the apps are bundled with webpack. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ClientSearch1763900008000,
   WaitingEntryEndDay1763900009000,
   SeatOutcomes1763900010000,
+  LetterPdfStorage1763900011000,
 ];

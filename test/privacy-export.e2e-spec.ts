@@ -152,6 +152,36 @@ describe('subject-access export', () => {
     expect(Number(audited[0].count)).toBe(1);
   });
 
+  it('prints two exports at once and refuses a third with 503 before reading or auditing', async () => {
+    const pdfExports = async () =>
+      Number(
+        (
+          await t.db.query(
+            `SELECT count(*) FROM audit_events
+              WHERE client_id = $1 AND action = 'client.export' AND details->>'format' = 'pdf'`,
+            [clientId],
+          )
+        )[0].count,
+      );
+    const before = await pdfExports();
+    const ask = () =>
+      t.http
+        .get(`/api/clients/${clientId}/export`)
+        .query({ format: 'pdf' })
+        .set(bearer(office.token))
+        .buffer(true)
+        .parse(binaryBody);
+    const answers = await Promise.all([ask(), ask(), ask()]);
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([200, 200, 503]);
+    const refused = answers.find((answer) => answer.status === 503)!;
+    expect(refused.headers['retry-after']).toBe('5');
+    expect(JSON.parse((refused.body as Buffer).toString())).toMatchObject({
+      code: 'renderer-busy',
+    });
+    expect(await pdfExports()).toBe(before + 2);
+  });
+
   it('lets an admin export any client', async () => {
     const admin = await signIn(t.http, t.db, 'admin');
     const response = await t.http.get(`/api/clients/${clientId}/export`).set(bearer(admin.token));

@@ -30,10 +30,11 @@ export class ClientExportController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const format = query.format ?? 'json';
-    const data = await this.exports.export(actor, id, format, request.requestId);
+    const read = () => this.exports.export(actor, id, format, request.requestId);
     response.setHeader('Cache-Control', 'no-store');
-    if (format === 'json') return data;
-    return new StreamableFile(await this.pdf.print(clientExportHtml(data)), {
+    if (format === 'json') return read();
+    const pdf = await this.pdf.print(async () => clientExportHtml(await read()));
+    return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="client-${id}.pdf"`,
     });

@@ -14,17 +14,39 @@ const CHROMIUM_ARGS = [
   '--disable-extensions',
 ];
 const TIMEOUT_MS = 60_000;
+/** Each export runs a browser of its own (a few hundred MB): this many at once, no more. */
+export const MAX_EXPORTS_AT_ONCE = 2;
 
 /**
  * HTML → PDF for subject-access exports. Exports are rare, so a browser is started for each
  * one and closed after, rather than keeping a pool warm in the booking service (the letter
- * pool belongs to the documents service, which apps/booking may not import).
+ * pool belongs to the documents service, which apps/booking may not import). Only a few run
+ * at once; one more is refused at once (503 with Retry-After) before anything is read.
  */
 @Injectable()
 export class ExportPdf {
+  private running = 0;
+
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async print(html: string): Promise<Buffer> {
+  /** Takes a slot, then asks `html` for the document (which reads and audits) and prints it. */
+  async print(html: () => Promise<string>): Promise<Buffer> {
+    if (this.running >= MAX_EXPORTS_AT_ONCE) {
+      throw new DomainError(
+        'unavailable',
+        'renderer-busy',
+        'Other exports are being printed; try again in a moment',
+      );
+    }
+    this.running++;
+    try {
+      return await this.render(await html());
+    } finally {
+      this.running--;
+    }
+  }
+
+  private async render(html: string): Promise<Buffer> {
     const stopTimer = pdfRenderDuration.startTimer({ priority: 'export' });
     let browser: Awaited<ReturnType<typeof puppeteer.launch>> | undefined;
     try {

@@ -180,6 +180,10 @@ describe('subject-access export', () => {
       code: 'renderer-busy',
     });
     expect(await pdfExports()).toBe(before + 2);
+    const documented = (await t.http.get('/api/docs/openapi.json')).body.paths[
+      '/api/clients/{id}/export'
+    ].get.responses;
+    expect(Object.keys(documented)).toEqual(expect.arrayContaining(['400', '404', '503']));
   });
 
   it('lets an admin export any client', async () => {

@@ -1,7 +1,8 @@
 import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, RequestWithActor, Roles, UuidParam } from '@kotoportti/platform';
+import { ApiErrors, ErrorBodyDto } from '../test-sessions/api-errors';
 import { clientExportHtml } from './client-export-html';
 import { ClientExportQueryDto } from './client-export.dto';
 import { ClientExportService } from './client-export.service';
@@ -22,6 +23,12 @@ export class ClientExportController {
     summary: 'Subject-access export: everything held about the client, as JSON or a readable PDF',
   })
   @ApiProduces('application/json', 'application/pdf')
+  @ApiErrors({ notFound: 'Client' })
+  @ApiResponse({
+    status: 503,
+    description: 'PDF only: other exports are being printed (code renderer-busy); see Retry-After',
+    type: ErrorBodyDto,
+  })
   async export(
     @CurrentActor() actor: Actor,
     @UuidParam() id: string,

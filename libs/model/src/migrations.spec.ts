@@ -337,17 +337,23 @@ describe('migrations applied from empty', () => {
     );
   });
 
-  it('refuses a second seat for a client on one course unless the first was cancelled', async () => {
+  /** A course of the world's provider for A1.1–A1.3, 12 seats. */
+  async function newCourse(name: string): Promise<string> {
     const [course]: { id: string }[] = await db.query(
       `INSERT INTO courses (provider_id, name, target_language, pace, min_level, max_level,
          starts_on, ends_on, schedule, location, address, seats, created_by)
-       VALUES ($1, 'Suomi 2', 'fi', 'slow', 'A1.1', 'A1.3', '2030-02-01', '2030-06-30',
+       VALUES ($1, $3, 'fi', 'slow', 'A1.1', 'A1.3', '2030-02-01', '2030-06-30',
          'Mon-Fri 9-12', 'Room B', 'Opintie 2', 12, $2) RETURNING id`,
-      [world.providerId, world.userId],
+      [world.providerId, world.userId, name],
     );
+    return course.id;
+  }
+
+  it('refuses a second seat for a client on one course unless the first was cancelled', async () => {
+    const courseId = await newCourse('Suomi 2');
     const seat = () =>
       insertOne(db, `INSERT INTO seats (course_id, client_id, booked_by) VALUES ($1, $2, $3)`, [
-        course.id,
+        courseId,
         world.clientId,
         world.userId,
       ]);
@@ -358,17 +364,11 @@ describe('migrations applied from empty', () => {
   });
 
   it('keeps on each seat what its latest dropout, completion and follow-up reports say', async () => {
-    const [course]: { id: string }[] = await db.query(
-      `INSERT INTO courses (provider_id, name, target_language, pace, min_level, max_level,
-         starts_on, ends_on, schedule, location, address, seats, created_by)
-       VALUES ($1, 'Suomi 3', 'fi', 'slow', 'A1.1', 'A1.3', '2030-02-01', '2030-06-30',
-         'Mon-Fri 9-12', 'Room C', 'Opintie 3', 12, $2) RETURNING id`,
-      [world.providerId, world.userId],
-    );
+    const courseId = await newCourse('Suomi 3');
     const seatId = await insertOne(
       db,
       `INSERT INTO seats (course_id, client_id, booked_by, status) VALUES ($1, $2, $3, 'cancelled')`,
-      [course.id, world.clientId, world.userId],
+      [courseId, world.clientId, world.userId],
     );
     const outcome = async () =>
       (

@@ -6,6 +6,8 @@ import type { Tally } from './tally';
 import type { FaultWorld } from './world';
 
 const ALREADY = new Set(['already-booked', 'already-seated']);
+const PROBE_FOR_MS = 30_000;
+const PROBE_EVERY_MS = 200;
 
 export interface BookingLoadPlan {
   sessionId: string;
@@ -63,19 +65,49 @@ export async function bookingLoad(
     await plan.fault();
     faultOver = Date.now();
   })();
-  const items = plan.clientIds.map((clientId, i) => ({ clientId, seat: i % 2 === 1 }));
+  // The last client is kept for the recovery probe below.
+  const probeClientId = plan.clientIds[plan.clientIds.length - 1];
+  const items = plan.clientIds.slice(0, -1).map((clientId, i) => ({ clientId, seat: i % 2 === 1 }));
   const stop = () => faultOver !== undefined && Date.now() > faultOver + plan.tailMs;
+  const recovered = () => {
+    const seconds = (Date.now() - faultOver!) / 1000;
+    result.recoverySeconds = Math.min(result.recoverySeconds ?? seconds, seconds);
+  };
+  const callFor = (clientId: string, seat: boolean): Call => ({
+    method: 'POST',
+    url: seat
+      ? world.url('booking', `/courses/${plan.courseId}/seats`)
+      : world.url('booking', `/test-sessions/${plan.sessionId}/bookings`),
+    token: who.official.token,
+    body: seat ? { clientId, levelOverrideReason: 'fault suite' } : { clientId },
+    idempotencyKey: `faults-${seat ? 'seat' : 'test'}-${clientId}`,
+  });
+
+  /**
+   * A request of a client who arrives once the fault is over, sent until it succeeds: how soon
+   * the service takes new work again. Apart from the workers, because every worker may still
+   * be retrying a request the fault interrupted (its key stays "in progress" for a while).
+   */
+  const probe = async () => {
+    await faultDone;
+    const call = callFor(probeClientId, false);
+    while (Date.now() < faultOver! + PROBE_FOR_MS) {
+      const outcome = await send(call);
+      tally.record(outcome);
+      if (outcome.kind === 'ok') {
+        recovered();
+        result.testBookings.push(outcome.body.id as string);
+        result.answered.push({ call, id: outcome.body.id as string });
+        return;
+      }
+      if (!worthRetrying(outcome)) return;
+      await sleep(PROBE_EVERY_MS);
+    }
+    result.stuck += 1;
+  };
 
   const book = async ({ clientId, seat }: (typeof items)[number]) => {
-    const call: Call = {
-      method: 'POST',
-      url: seat
-        ? world.url('booking', `/courses/${plan.courseId}/seats`)
-        : world.url('booking', `/test-sessions/${plan.sessionId}/bookings`),
-      token: who.official.token,
-      body: seat ? { clientId, levelOverrideReason: 'fault suite' } : { clientId },
-      idempotencyKey: `faults-${seat ? 'seat' : 'test'}-${clientId}`,
-    };
+    const call = callFor(clientId, seat);
     const sentAt = Date.now();
     const outcome = await sendUntilKnown(call, Date.now() + plan.retryForMs, (attempt) =>
       tally.record(attempt),
@@ -84,9 +116,7 @@ export async function bookingLoad(
       const id = outcome.body.id as string;
       (seat ? result.seats : result.testBookings).push(id);
       result.answered.push({ call, id });
-      if (faultOver !== undefined && sentAt >= faultOver && result.recoverySeconds === undefined) {
-        result.recoverySeconds = (Date.now() - faultOver) / 1000;
-      }
+      if (faultOver !== undefined && sentAt >= faultOver) recovered();
     } else if (worthRetrying(outcome)) {
       result.stuck += 1;
     } else if (outcome.kind === 'clean' && ALREADY.has(outcome.code)) {
@@ -94,8 +124,7 @@ export async function bookingLoad(
       result.refusedAfterEffect += 1;
     }
   };
-  await runPool(items, plan.workers, book, stop);
-  await faultDone;
+  await Promise.all([runPool(items, plan.workers, book, stop), probe()]);
   return result;
 }
 

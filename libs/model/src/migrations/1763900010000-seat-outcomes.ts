@@ -1,11 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { LEVELS } from '../code-lists';
+import { LEVELS, SKILLS, sqlTextArray } from '../code-lists';
 import { runAll } from './sql';
 
-const LEVEL_ARRAY = `ARRAY[${LEVELS.map((level) => `'${level}'`).join(',')}]::text[]`;
-const SKILLS = ['listening', 'speaking', 'reading', 'writing'];
 /** The level a completion reached: the lowest of its skills, as a start level is. */
-const LOWEST_LEVEL = `(${LEVEL_ARRAY})[1 + least(${SKILLS.map((skill) => `level_rank(levels ->> '${skill}')`).join(', ')})]`;
+const LOWEST_LEVEL = `(${sqlTextArray(LEVELS)})[1 + least(${SKILLS.map((skill) => `level_rank(levels ->> '${skill}')`).join(', ')})]`;
 
 /**
  * Sets, on the seats whose id meets `seatIds`, the day the course started for them (the first

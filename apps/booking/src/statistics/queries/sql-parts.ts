@@ -1,3 +1,4 @@
+import { sqlTextArray } from '@kotoportti/model';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Column, Row } from '../stat-table';
 import { label } from '../stat-table';
@@ -84,7 +85,7 @@ export interface Dimension {
 
 /** Codes in the order of their code list, not alphabetically. */
 export const codeOrder = (column: string, codes: readonly string[]) =>
-  `array_position(ARRAY[${codes.map((code) => `'${code}'`).join(',')}]::text[], ${column})`;
+  `array_position(${sqlTextArray(codes)}, ${column})`;
 
 export interface Grouping {
   /** `expr AS "key"` for the chosen dimensions, each followed by a comma, or ''. */

@@ -1,4 +1,5 @@
 import type { LetterKind, OfficeLanguage } from '@kotoportti/model';
+import { valuesList } from '@kotoportti/platform';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { LetterFacts } from '../letter-templates/letter-data';
@@ -64,19 +65,11 @@ export async function insertLetters(
   letters: readonly NewLetter[],
 ): Promise<string[]> {
   if (letters.length === 0) return [];
-  const params: unknown[] = [];
-  const tuples = letters.map((letter) => {
-    const row = values(letter);
-    const placeholders = row.map((value) => {
-      params.push(value);
-      return `$${params.length}`;
-    });
-    return `(${placeholders.join(', ')})`;
-  });
+  const rows = valuesList(letters.map(values));
   const inserted: Array<{ id: string }> = await manager.query(
-    `INSERT INTO letters (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}
+    `INSERT INTO letters (${COLUMNS.join(', ')}) VALUES ${rows.sql}
      ON CONFLICT DO NOTHING RETURNING id`,
-    params,
+    rows.params,
   );
   return inserted.map((row) => row.id);
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { valuesList } from '../database/values-list';
 
 export interface AuditEntry {
   actor: Actor | null;
@@ -40,9 +41,8 @@ export class AuditService {
   }
 
   private async insertRows(entries: readonly AuditEntry[], manager: EntityManager): Promise<void> {
-    const params: unknown[] = [];
-    const tuples = entries.map((entry) => {
-      const row = [
+    const values = valuesList(
+      entries.map((entry) => [
         entry.actor?.userId ?? null,
         entry.actor?.role ?? null,
         entry.actor?.organisationId ?? null,
@@ -52,16 +52,13 @@ export class AuditService {
         entry.clientId ?? null,
         entry.requestId ?? null,
         entry.details ?? {},
-      ];
-      const first = params.length + 1;
-      params.push(...row);
-      return `(${row.map((_, i) => `$${first + i}`).join(', ')})`;
-    });
+      ]),
+    );
     await manager.query(
       `INSERT INTO audit_events
          (actor_user_id, actor_role, organisation_id, action, entity_type, entity_id, client_id, request_id, details)
-       VALUES ${tuples.join(', ')}`,
-      params,
+       VALUES ${values.sql}`,
+      values.params,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { LEVELS, PACES, type Level, type Pace } from '@kotoportti/model';
-import type { DomainEventJob } from '@kotoportti/platform';
+import { type DomainEventJob, type OutboxRow, toDomainEventJob } from '@kotoportti/platform';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { RECOMPUTE_SQL } from '../apps/queue/src/entries/recompute.sql';
 import { DomainEventConsumer } from '../apps/queue/src/events/domain-event-consumer';
@@ -250,22 +250,8 @@ describe('the waiting lists against a from-scratch recomputation', () => {
       await t.db.query(`DELETE FROM seat_offers`);
       await t.db.query(`DELETE FROM waiting_list_entries`);
       await t.db.query(`DELETE FROM consumed_events WHERE consumer = 'queue'`);
-      const rows: Array<{
-        id: string;
-        type: string;
-        aggregate_type: string;
-        aggregate_id: string;
-        payload: Record<string, unknown>;
-        created_at: Date;
-      }> = await t.db.query(`SELECT * FROM outbox_events ORDER BY id`);
-      const jobs: DomainEventJob[] = rows.map((row) => ({
-        eventId: row.id,
-        type: row.type,
-        aggregateType: row.aggregate_type,
-        aggregateId: row.aggregate_id,
-        occurredAt: row.created_at.toISOString(),
-        payload: row.payload,
-      }));
+      const rows: OutboxRow[] = await t.db.query(`SELECT * FROM outbox_events ORDER BY id`);
+      const jobs: DomainEventJob[] = rows.map(toDomainEventJob);
       const deliveries = [...jobs, ...jobs.filter(() => next() < 0.1)];
       for (let i = deliveries.length - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));

@@ -1,4 +1,10 @@
-import { DomainEventJob, EVENT_TYPES, OutboxService } from '@kotoportti/platform';
+import {
+  DomainEventJob,
+  EVENT_TYPES,
+  OutboxService,
+  type OutboxRow,
+  toDomainEventJob,
+} from '@kotoportti/platform';
 import { BookingModule } from '../apps/booking/src/booking.module';
 import { DomainEventConsumer } from '../apps/queue/src/events/domain-event-consumer';
 import { DomainEventsProcessor } from '../apps/queue/src/events/domain-events.processor';
@@ -11,26 +17,12 @@ import { bearer, book, createSession, moveSessionToPast } from './support/test-b
 
 /** The outbox rows as the relay would publish them, for delivering by hand. */
 async function outboxJobs(t: TestApp, clientId: string): Promise<DomainEventJob[]> {
-  const rows: Array<{
-    id: string;
-    type: string;
-    aggregate_type: string;
-    aggregate_id: string;
-    payload: Record<string, unknown>;
-    created_at: Date;
-  }> = await t.db.query(
+  const rows: OutboxRow[] = await t.db.query(
     `SELECT id, type, aggregate_type, aggregate_id, payload, created_at FROM outbox_events
       WHERE payload->>'clientId' = $1 ORDER BY id`,
     [clientId],
   );
-  return rows.map((row) => ({
-    eventId: row.id,
-    type: row.type,
-    aggregateType: row.aggregate_type,
-    aggregateId: row.aggregate_id,
-    occurredAt: row.created_at.toISOString(),
-    payload: row.payload,
-  }));
+  return rows.map(toDomainEventJob);
 }
 
 describe('the queue service applying domain events', () => {

@@ -1,7 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
-import { OutboxRelay, type DomainEventJob } from '@kotoportti/platform';
+import {
+  OutboxRelay,
+  type DomainEventJob,
+  type OutboxRow,
+  toDomainEventJob,
+} from '@kotoportti/platform';
 import { DomainEventConsumer } from '../../apps/queue/src/events/domain-event-consumer';
 import { DomainEventsProcessor } from '../../apps/queue/src/events/domain-events.processor';
 import { writeEvents } from './events';
@@ -90,14 +95,7 @@ export async function consumerAlone(
   firstNew: number,
   { perBatch, parallel }: { perBatch: number; parallel: number },
 ): Promise<Stage> {
-  const rows: Array<{
-    id: string;
-    type: string;
-    aggregate_type: string;
-    aggregate_id: string;
-    payload: Record<string, unknown>;
-    created_at: Date;
-  }> = await db.transaction(async (manager) => {
+  const rows: OutboxRow[] = await db.transaction(async (manager) => {
     const fromId = await lastOutboxId(manager);
     await writeEvents(manager, world, firstNew);
     return manager.query(
@@ -110,16 +108,7 @@ export async function consumerAlone(
   });
   const jobs: DomainEventJob[][] = [];
   for (let i = 0; i < rows.length; i += perBatch) {
-    jobs.push(
-      rows.slice(i, i + perBatch).map((row) => ({
-        eventId: String(row.id),
-        type: row.type,
-        aggregateType: row.aggregate_type,
-        aggregateId: row.aggregate_id,
-        occurredAt: row.created_at.toISOString(),
-        payload: row.payload,
-      })),
-    );
+    jobs.push(rows.slice(i, i + perBatch).map(toDomainEventJob));
   }
   const consumer = app.get(DomainEventConsumer);
   const run = await timed(async () => {

@@ -18,18 +18,10 @@ import {
   DOMAIN_EVENTS_PER_JOB,
   domainEventBatchJobId,
   type DomainEventBatchJob,
-  type DomainEventJob,
+  type OutboxRow,
   QUEUES,
+  toDomainEventJob,
 } from './queues';
-
-interface OutboxRow {
-  id: string;
-  type: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  payload: Record<string, unknown>;
-  created_at: Date;
-}
 
 /** Rows claimed per transaction: a few jobs' worth, one Redis round trip for all of them. */
 const BATCH_SIZE = 1000;
@@ -87,14 +79,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
-      const events = rows.map((row): DomainEventJob => ({
-        eventId: row.id,
-        type: row.type,
-        aggregateType: row.aggregate_type,
-        aggregateId: row.aggregate_id,
-        occurredAt: row.created_at.toISOString(),
-        payload: row.payload,
-      }));
+      const events = rows.map(toDomainEventJob);
       const jobs = [];
       for (let i = 0; i < events.length; i += DOMAIN_EVENTS_PER_JOB) {
         const batch = events.slice(i, i + DOMAIN_EVENTS_PER_JOB);

@@ -20,6 +20,28 @@ export interface DomainEventJob {
   payload: Record<string, unknown>;
 }
 
+/** An `outbox_events` row as the relay reads it. */
+export interface OutboxRow {
+  id: string;
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+/** The job the relay publishes for an outbox row. */
+export function toDomainEventJob(row: OutboxRow): DomainEventJob {
+  return {
+    eventId: String(row.id),
+    type: row.type,
+    aggregateType: row.aggregate_type,
+    aggregateId: row.aggregate_id,
+    occurredAt: row.created_at.toISOString(),
+    payload: row.payload,
+  };
+}
+
 export const DOMAIN_EVENT_JOB_OPTIONS: JobsOptions = {
   attempts: 10,
   backoff: { type: 'exponential', delay: 1000 },

@@ -1,5 +1,5 @@
 import { BookingModule } from '../apps/booking/src/booking.module';
-import { createUser, signIn, TEST_PASSWORD } from './support/factories';
+import { createUser, signIn, TEST_PASSWORD, webSignIn } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('signing in', () => {
@@ -125,16 +125,7 @@ describe('signing in', () => {
 
   it('refuses a change made with the session cookie alone, without the CSRF token', async () => {
     const admin = await createUser(t.db, 'admin', null);
-    const page = await t.http.get('/login');
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-    const signedIn = await t.http
-      .post('/login')
-      .set('Cookie', page.headers['set-cookie'] as unknown as string[])
-      .type('form')
-      .send({ username: admin.username, password: TEST_PASSWORD, _csrf: csrf });
-    const session = (signedIn.headers['set-cookie'] as unknown as string[])
-      .find((c) => c.startsWith('kp_session='))!
-      .split(';')[0];
+    const session = (await webSignIn(t.http, admin.username)).split(';')[0];
     const sessionCsrf = /name="_csrf" value="([^"]+)"/.exec(
       (await t.http.get('/login').set('Cookie', session)).text,
     )![1];

@@ -1,6 +1,6 @@
 import { loadConfig } from '@kotoportti/platform';
 import { BookingModule } from '../apps/booking/src/booking.module';
-import { createUser, TEST_PASSWORD } from './support/factories';
+import { createUser, TEST_PASSWORD, webSignIn } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 const TTL_MINUTES = 7;
@@ -16,21 +16,6 @@ describe('expiry of bearer tokens and session cookies', () => {
     });
   });
   afterAll(() => t.close());
-
-  /** Signs in on the web page; gives the session cookie as the browser received it. */
-  async function webSignIn(username: string): Promise<string> {
-    const page = await t.http.get('/login');
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
-    const signedIn = await t.http
-      .post('/login')
-      .set('Cookie', page.headers['set-cookie'] as unknown as string[])
-      .type('form')
-      .send({ username, password: TEST_PASSWORD, _csrf: csrf });
-    expect(signedIn.status).toBe(303);
-    return (signedIn.headers['set-cookie'] as unknown as string[]).find((c) =>
-      c.startsWith('kp_session='),
-    )!;
-  }
 
   async function expireTokensOf(userId: string, kind: 'api' | 'web') {
     await t.db.query(
@@ -76,7 +61,7 @@ describe('expiry of bearer tokens and session cookies', () => {
 
   it('sets the session cookie HttpOnly, SameSite and with the same lifetime', async () => {
     const user = await createUser(t.db, 'admin', null);
-    const cookie = await webSignIn(user.username);
+    const cookie = await webSignIn(t.http, user.username);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(new RegExp(`Max-Age=${TTL_MINUTES * 60}(;|$)`));
@@ -90,7 +75,7 @@ describe('expiry of bearer tokens and session cookies', () => {
 
   it('ends the web session on the server when it expires, whatever the browser keeps', async () => {
     const user = await createUser(t.db, 'admin', null);
-    const cookie = (await webSignIn(user.username)).split(';')[0];
+    const cookie = (await webSignIn(t.http, user.username)).split(';')[0];
     const signedIn = await t.http.get('/login').set('Cookie', cookie);
     expect(signedIn.text).toContain('Test admin');
     expect((await t.http.get('/api/organisations').set('Cookie', cookie)).status).toBe(200);
@@ -105,7 +90,7 @@ describe('expiry of bearer tokens and session cookies', () => {
 
   it('does not accept a web session cookie as a bearer token, nor the reverse', async () => {
     const user = await createUser(t.db, 'admin', null);
-    const cookieToken = (await webSignIn(user.username)).split(';')[0].split('=')[1];
+    const cookieToken = (await webSignIn(t.http, user.username)).split(';')[0].split('=')[1];
     const asBearer = await t.http
       .get('/api/organisations')
       .set('Authorization', `Bearer ${cookieToken}`);

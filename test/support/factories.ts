@@ -65,3 +65,21 @@ export async function signIn(
   const user = await createUser(db, role, orgId);
   return { token: await login(http, user.username), userId: user.id, organisationId: orgId };
 }
+
+/**
+ * Signs in on the web page as a browser does (the form with its CSRF token); gives the
+ * session cookie's Set-Cookie line as the browser received it.
+ */
+export async function webSignIn(http: TestAgent, username: string): Promise<string> {
+  const page = await http.get('/login');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+  const signedIn = await http
+    .post('/login')
+    .set('Cookie', page.headers['set-cookie'] as unknown as string[])
+    .type('form')
+    .send({ username, password: TEST_PASSWORD, _csrf: csrf });
+  if (signedIn.status !== 303) throw new Error(`web sign-in answered ${signedIn.status}`);
+  return (signedIn.headers['set-cookie'] as unknown as string[]).find((c) =>
+    c.startsWith('kp_session='),
+  )!;
+}

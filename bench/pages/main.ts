@@ -14,7 +14,11 @@ import { registerClient } from '../../test/support/clients';
 import { publishCourse, readyClient, seatFor } from '../../test/support/courses';
 import { createOrganisation, signIn } from '../../test/support/factories';
 import { putResult } from '../../test/support/queue';
-import { startTestApp, type TestApp } from '../../test/support/test-app';
+import {
+  closeKeepingDatabaseIfAsked,
+  startTestApp,
+  type TestApp,
+} from '../../test/support/test-app';
 import {
   book,
   createSession,
@@ -159,13 +163,7 @@ async function main(): Promise<void> {
     );
     console.log(lines.join('\n'));
   } finally {
-    // KEEP_DB=1 leaves the seeded database for EXPLAIN ANALYZE.
-    if (process.env.KEEP_DB === '1') {
-      console.log(`Kept ${t.database.url}`);
-      await t.app.close();
-    } else {
-      await t.close();
-    }
+    await closeKeepingDatabaseIfAsked(t);
     await dropTemplate();
   }
 }

@@ -10,7 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { BookingModule } from '../../apps/booking/src/booking.module';
 import globalSetup, { dropTemplate } from '../../test/support/global-setup';
 import { createOrganisation, signIn } from '../../test/support/factories';
-import { startTestApp } from '../../test/support/test-app';
+import { closeKeepingDatabaseIfAsked, startTestApp } from '../../test/support/test-app';
 import { counts, seedHistory } from './seed';
 
 const TARGET_MS = 500;
@@ -83,13 +83,7 @@ async function main(): Promise<void> {
     );
     console.log(lines.join('\n'));
   } finally {
-    // KEEP_DB=1 leaves the seeded database for EXPLAIN ANALYZE.
-    if (process.env.KEEP_DB === '1') {
-      console.log(`Kept ${t.database.url}`);
-      await t.app.close();
-    } else {
-      await t.close();
-    }
+    await closeKeepingDatabaseIfAsked(t);
     await dropTemplate();
   }
 }

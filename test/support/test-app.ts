@@ -57,3 +57,13 @@ export async function startTestApp(
     },
   };
 }
+
+/** For the benchmarks: closes the app, but with KEEP_DB=1 keeps its database for EXPLAIN ANALYZE. */
+export async function closeKeepingDatabaseIfAsked(t: TestApp): Promise<void> {
+  if (process.env.KEEP_DB === '1') {
+    console.log(`Kept ${t.database.url}`);
+    await t.app.close();
+  } else {
+    await t.close();
+  }
+}

@@ -1,3 +1,5 @@
+import { loadConfig } from '../../libs/platform/src/config/app-config';
+
 /** The figures the issue fixes for the booking benchmark; change them here only. */
 export const BENCH = {
   clients: 10_000,
@@ -9,8 +11,8 @@ export const BENCH = {
   lightConnections: 10,
   durationMs: 20_000,
   warmUpMs: 3_000,
-  /** The booking app's own pool (TypeORM's default for PostgreSQL). */
-  appPoolSize: 10,
+  /** The booking app's own pool: DATABASE_POOL_SIZE, as the service reads it. */
+  appPoolSize: loadConfig().databasePoolSize,
 } as const;
 
 /** One booking request: which client into which session. */

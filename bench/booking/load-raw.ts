@@ -1,15 +1,12 @@
 /**
  * The baseline: the booking transaction of TestBookingsService.book issued straight through
- * `pg`, with no HTTP, Nest or TypeORM: the same statements (imported from the app), the same
- * checks in JavaScript, and the audit row AuditService writes.
+ * `pg`, with no HTTP, Nest or TypeORM: the same statements (imported from the app, prepared
+ * under the same names), the same checks in JavaScript, and the audit row AuditService writes.
  * argv: databaseUrl userId officeId pairsFile durationMs connections poolSize label
  */
 import { readFileSync } from 'node:fs';
 import { Pool } from 'pg';
-import {
-  BOOKING_CONTEXT_SQL,
-  TAKE_PLACE_SQL,
-} from '../../apps/booking/src/test-bookings/booking-sql';
+import { BOOKING_CONTEXT, TAKE_PLACE } from '../../apps/booking/src/test-bookings/booking-sql';
 import type { Pair } from './config';
 import { drive, Outcome } from './drive';
 
@@ -36,7 +33,7 @@ async function bookOne([sessionId, clientId]: Pair): Promise<Outcome> {
   try {
     await client.query('BEGIN');
     const context = (
-      await client.query<Context>(BOOKING_CONTEXT_SQL, [clientId, sessionId, officeId])
+      await client.query<Context>({ ...BOOKING_CONTEXT, values: [clientId, sessionId, officeId] })
     ).rows[0];
     const refusal = !context
       ? '404 client'
@@ -55,13 +52,10 @@ async function bookOne([sessionId, clientId]: Pair): Promise<Outcome> {
       await client.query('ROLLBACK');
       return refusal;
     }
-    const taken = await client.query<{ id: string }>(TAKE_PLACE_SQL, [
-      sessionId,
-      clientId,
-      context.client_interpreter_language,
-      userId,
-      null,
-    ]);
+    const taken = await client.query<{ id: string }>({
+      ...TAKE_PLACE,
+      values: [sessionId, clientId, context.client_interpreter_language, userId, null],
+    });
     if (taken.rows.length === 0) {
       await client.query('ROLLBACK');
       return '409 session-full';

@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '../../libs/platform/src/config/app-config';
 import { freePort } from '../../test/support/private-redis';
 import { startApiServer } from './api-server';
 import { BookingPlan } from './booking-plan';
@@ -28,8 +29,8 @@ const WARM_UP_SECONDS = setting('BENCH_WARM_UP_SECONDS', 3);
 const CONNECTIONS = setting('BENCH_CONNECTIONS', 50);
 /** A lighter load beside it, to show the latency an office sees when the service is not saturated. */
 const LIGHT_CONNECTIONS = setting('BENCH_LIGHT_CONNECTIONS', 10);
-/** The booking service's own pool: TypeORM's default for PostgreSQL. */
-const APP_POOL_SIZE = 10;
+/** The booking service's own pool: DATABASE_POOL_SIZE, as the service reads it. */
+const APP_POOL_SIZE = loadConfig().databasePoolSize;
 /** 5000 clients and 401 courses are coprime, as BookingPlan needs; 40,100 seats in all. */
 const SIZE: SeedSize = {
   offices: 20,

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Pool, type PoolClient } from 'pg';
 import {
-  BOOKING_FACTS_SQL,
-  TAKE_PLACE_AND_SEAT_SQL,
+  BOOKING_FACTS,
+  TAKE_PLACE_AND_SEAT,
   type BookingFacts,
 } from '../../apps/booking/src/seats/booking-facts';
 import type { BookingPlan, PlannedBooking } from './booking-plan';
@@ -11,8 +11,8 @@ import { percentile } from '../booking/config';
 import type { Figures } from './figures';
 
 /**
- * The transaction SeatBookingService runs, statement for statement and with the same SQL,
- * sent straight through pg without HTTP, Nest or TypeORM: the floor under what the API can
+ * The transaction SeatBookingService runs, statement for statement and with the same SQL
+ * (prepared under the same names), sent straight through pg without HTTP, Nest or TypeORM: the floor under what the API can
  * reach. The plan only asks for bookings the rules allow, so the checks are not repeated.
  */
 async function bookSeat(
@@ -23,7 +23,7 @@ async function bookSeat(
   const { clientId, courseId } = booking;
   await db.query('BEGIN');
   try {
-    const facts = await db.query<BookingFacts>(BOOKING_FACTS_SQL, [clientId, courseId]);
+    const facts = await db.query<BookingFacts>({ ...BOOKING_FACTS, values: [clientId, courseId] });
     if (facts.rows[0].officeId !== official.officeId || !facts.rows[0].consented) {
       throw new Error('refused');
     }
@@ -50,13 +50,10 @@ async function bookSeat(
        VALUES ($1, $2, $3, $4) RETURNING id`,
       ['seat.booked', 'seat', seatId, { seatId, courseId, clientId, status: 'reserved' }],
     );
-    const seat = await db.query(TAKE_PLACE_AND_SEAT_SQL, [
-      seatId,
-      courseId,
-      clientId,
-      official.userId,
-      null,
-    ]);
+    const seat = await db.query({
+      ...TAKE_PLACE_AND_SEAT,
+      values: [seatId, courseId, clientId, official.userId, null],
+    });
     if (seat.rowCount !== 1) throw new Error('course-full');
     await db.query('COMMIT');
   } catch (error) {

@@ -9,6 +9,7 @@ export * from './bootstrap/root-module';
 export * from './bootstrap/run-service';
 export * from './config/app-config';
 export * from './config/config.token';
+export * from './database/prepared-statement';
 export * from './database/values-list';
 export * from './errors/domain-error';
 export * from './errors/error-response';

@@ -31,7 +31,9 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        TypeOrmModule.forRoot(modelDataSourceOptions(config.databaseUrl)),
+        TypeOrmModule.forRoot(
+          modelDataSourceOptions(config.databaseUrl, { poolSize: config.databasePoolSize }),
+        ),
         BullModule.forRoot({
           connection: redisOptionsFromUrl(config.redisUrl),
           prefix: config.queuePrefix,

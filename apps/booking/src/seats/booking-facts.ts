@@ -4,6 +4,7 @@ import {
   type CourseStatus,
   type Level,
 } from '@kotoportti/model';
+import { queryPrepared } from '@kotoportti/platform';
 import type { EntityManager } from 'typeorm';
 
 /** Everything a seat booking is decided on, read in one round trip. */
@@ -24,11 +25,13 @@ export interface BookingFacts {
 }
 
 /**
- * One statement instead of five: round trips, not PostgreSQL, bound the booking rate
- * (bench/seats). The consent row is locked FOR SHARE, so its withdrawal waits until the
+ * One statement instead of five, and prepared (see PreparedStatement): round trips and
+ * planning, more than running, bound the booking rate (bench/seats). The consent row is locked FOR SHARE, so its withdrawal waits until the
  * booking has committed and no seat is ever booked on a consent already withdrawn.
  */
-export const BOOKING_FACTS_SQL = `
+export const BOOKING_FACTS = {
+  name: 'seat-booking-facts',
+  text: `
   WITH consent AS (
     SELECT id FROM consents WHERE client_id = $1 AND withdrawn_at IS NULL FOR SHARE
   )
@@ -44,14 +47,15 @@ export const BOOKING_FACTS_SQL = `
                     AND s.status NOT IN (${sqlInList(SEAT_STATUSES_NEVER_TAKEN)})) AS seated
     FROM (SELECT 1) AS always_one_row
     LEFT JOIN clients cl ON cl.id = $1
-    LEFT JOIN courses co ON co.id = $2`;
+    LEFT JOIN courses co ON co.id = $2`,
+} as const;
 
 export async function readBookingFacts(
   manager: EntityManager,
   clientId: string,
   courseId: string,
 ): Promise<BookingFacts> {
-  const [facts] = await manager.query<BookingFacts[]>(BOOKING_FACTS_SQL, [clientId, courseId]);
+  const [facts] = await queryPrepared<BookingFacts>(manager, BOOKING_FACTS, [clientId, courseId]);
   return facts;
 }
 
@@ -61,7 +65,9 @@ export async function readBookingFacts(
  * courses_seats_taken_within_seats CHECK and the one-seat-per-client unique index stand
  * behind it. Returns no row when no place was taken.
  */
-export const TAKE_PLACE_AND_SEAT_SQL = `
+export const TAKE_PLACE_AND_SEAT = {
+  name: 'seat-booking-take-place',
+  text: `
   WITH place AS (
     UPDATE courses SET seats_taken = seats_taken + 1
      WHERE id = $2 AND status = 'published' AND seats_taken < seats
@@ -71,4 +77,5 @@ export const TAKE_PLACE_AND_SEAT_SQL = `
   SELECT $1, place.id, $3, $4, $5 FROM place
   RETURNING id, course_id AS "courseId", client_id AS "clientId", status,
             booked_by AS "bookedBy", booked_at AS "bookedAt",
-            level_override_reason AS "levelOverrideReason", status_changed_at AS "statusChangedAt"`;
+            level_override_reason AS "levelOverrideReason", status_changed_at AS "statusChangedAt"`,
+} as const;

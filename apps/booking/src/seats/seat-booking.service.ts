@@ -9,12 +9,13 @@ import {
   NotFound,
   OutboxRelay,
   OutboxService,
+  queryPrepared,
   type SeatEventPayload,
 } from '@kotoportti/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { organisationScope } from '../courses/organisation-scope';
-import { readBookingFacts, TAKE_PLACE_AND_SEAT_SQL, type BookingFacts } from './booking-facts';
+import { readBookingFacts, TAKE_PLACE_AND_SEAT, type BookingFacts } from './booking-facts';
 import { BookSeatDto } from './seat-booking.dto';
 import type { SeatView } from './seat-view';
 
@@ -83,7 +84,7 @@ export class SeatBookingService {
       aggregateId: seatId,
       payload: { seatId, courseId, clientId, status: 'reserved' } satisfies SeatEventPayload,
     });
-    const [seat] = await manager.query<SeatView[]>(TAKE_PLACE_AND_SEAT_SQL, [
+    const [seat] = await queryPrepared<SeatView>(manager, TAKE_PLACE_AND_SEAT, [
       seatId,
       courseId,
       clientId,

@@ -1,7 +1,8 @@
 /**
  * The statements of the booking transaction, kept free of imports so that the benchmark
  * (bench/booking) issues exactly these through plain `pg` to measure what HTTP, Nest and
- * TypeORM add on top.
+ * TypeORM add on top. Each has a name: it is a prepared statement (queryPrepared), planned
+ * once per connection.
  */
 
 /**
@@ -9,7 +10,9 @@
  * rules need, and shared-locks the active consent until commit: a withdrawal waits for the
  * booking, or the booking sees the committed withdrawal.
  */
-export const BOOKING_CONTEXT_SQL = `WITH consent AS (
+export const BOOKING_CONTEXT = {
+  name: 'test-booking-context',
+  text: `WITH consent AS (
     SELECT id FROM consents WHERE client_id = $1 AND withdrawn_at IS NULL FOR SHARE
   )
   SELECT c.first_name, c.last_name, c.birth_date,
@@ -25,13 +28,16 @@ export const BOOKING_CONTEXT_SQL = `WITH consent AS (
     FROM clients c
     LEFT JOIN test_sessions s ON s.id = $2
     LEFT JOIN organisations o ON o.id = s.test_centre_id
-   WHERE c.id = $1 AND ($3::uuid IS NULL OR c.office_id = $3)`;
+   WHERE c.id = $1 AND ($3::uuid IS NULL OR c.office_id = $3)`,
+} as const;
 
 /**
  * $1 session, $2 client, $3 interpreter language, $4 booked by, $5 rebooked from. Takes a
  * place and inserts the booking in one statement; no row back means no place was free.
  */
-export const TAKE_PLACE_SQL = `WITH taken AS (
+export const TAKE_PLACE = {
+  name: 'test-booking-take-place',
+  text: `WITH taken AS (
     UPDATE test_sessions SET booked_count = booked_count + 1
      WHERE id = $1 AND status = 'scheduled' AND booked_count < capacity
        AND starts_at > now()
@@ -41,4 +47,5 @@ export const TAKE_PLACE_SQL = `WITH taken AS (
     (session_id, client_id, kind, starts_at, ends_at, interpreter_language, booked_by,
      rebooked_from_id)
   SELECT id, $2, kind, starts_at, ends_at, $3, $4, $5 FROM taken
-  RETURNING id, booked_at`;
+  RETURNING id, booked_at`,
+} as const;

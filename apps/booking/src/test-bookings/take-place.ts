@@ -1,7 +1,7 @@
 import { CONSTRAINTS, violatedConstraint } from '@kotoportti/model';
-import { Conflict, NotFound } from '@kotoportti/platform';
+import { Conflict, NotFound, queryPrepared } from '@kotoportti/platform';
 import type { EntityManager } from 'typeorm';
-import { TAKE_PLACE_SQL } from './booking-sql';
+import { TAKE_PLACE } from './booking-sql';
 
 export interface NewBooking {
   sessionId: string;
@@ -21,12 +21,13 @@ export interface TakenPlace {
  * session until commit and only succeeds while a place is free, so concurrent bookings
  * cannot overfill it; the unique index and the exclusion constraint refuse a second active
  * booking of the kind and overlapping bookings even when two requests pass every check at
- * once. A refusal raises a domain error, which rolls the whole transaction back.
+ * once. A refusal raises a domain error, which rolls the whole transaction back. `manager` is
+ * a transaction's.
  */
 export async function takePlace(manager: EntityManager, booking: NewBooking): Promise<TakenPlace> {
   let rows: TakenPlace[];
   try {
-    rows = await manager.query(TAKE_PLACE_SQL, [
+    rows = await queryPrepared<TakenPlace>(manager, TAKE_PLACE, [
       booking.sessionId,
       booking.clientId,
       booking.interpreterLanguage,

@@ -9,10 +9,11 @@ import {
   NotFound,
   OutboxRelay,
   OutboxService,
+  queryPrepared,
 } from '@kotoportti/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { visibleBooking } from './booking-access';
-import { BOOKING_CONTEXT_SQL } from './booking-sql';
+import { BOOKING_CONTEXT } from './booking-sql';
 import { cancelBookings } from './cancel-bookings';
 import { takePlace } from './take-place';
 import { CreateTestBookingDto } from './test-booking.dto';
@@ -252,7 +253,7 @@ export class TestBookingsService {
     sessionId: string,
     clientId: string,
   ): Promise<BookingContext> {
-    const rows: BookingContext[] = await manager.query(BOOKING_CONTEXT_SQL, [
+    const rows = await queryPrepared<BookingContext>(manager, BOOKING_CONTEXT, [
       clientId,
       sessionId,
       officeScope(actor),

@@ -217,6 +217,25 @@ describe('courses', () => {
       expect(response.body).toEqual([]);
     });
 
+    it('places a course published without a region in its provider’s region', async () => {
+      const providerRegion = await createOrganisation(t.db, 'region');
+      const regional = await signIn(
+        t.http,
+        t.db,
+        'provider',
+        await createOrganisation(t.db, 'course-provider', { regionId: providerRegion }),
+      );
+      const course = await publishCourse(t.http, regional.token);
+      const inRegion = await t.http
+        .get(`/api/courses?regionId=${providerRegion}`)
+        .set(bearer(official.token));
+      expect(inRegion.body).toEqual([expect.objectContaining({ id: course.id })]);
+      const elsewhere = await t.http
+        .get(`/api/courses?regionId=${regionA}`)
+        .set(bearer(official.token));
+      expect((elsewhere.body as Array<{ id: string }>).map((c) => c.id)).not.toContain(course.id);
+    });
+
     it('refuses a window that ends before it starts, an unknown level and a non-boolean available', async () => {
       const response = await t.http
         .get('/api/courses?startFrom=2026-05-01&startTo=2026-04-01&level=Z9&available=yes')

@@ -70,7 +70,13 @@ export class CourseCatalogueService {
     }
     if (query.startTo) builder.andWhere('course.startsOn <= :startTo', { startTo: query.startTo });
     if (query.regionId) {
-      builder.andWhere('course.regionId = :regionId', { regionId: query.regionId });
+      // A course published without a region is in its provider's region, as the queue sees it
+      // (apps/queue/src/candidates/course-for-queue.ts).
+      builder.andWhere(
+        `coalesce(course.regionId,
+                  (SELECT p.region_id FROM organisations p WHERE p.id = course.providerId)) = :regionId`,
+        { regionId: query.regionId },
+      );
     }
   }
 }

@@ -422,6 +422,80 @@ describe('reports on seats', () => {
     });
   });
 
+  describe('after the client withdraws consent', () => {
+    it('leaves the client out for the provider, answers 404 to reads and reports, and keeps the seat with the office', async () => {
+      const own = await publishCourse(t.http, provider.token, { seats: 5 });
+      const keptClient = await readyClient(t, official);
+      const kept = await seatFor(t.http, official.token, own.id, keptClient);
+      const leavingClient = await readyClient(t, official);
+      const leaving = await seatFor(t.http, official.token, own.id, leavingClient);
+      expect((await report(provider.token, leaving, 'start', { date: yesterday })).status).toBe(
+        201,
+      );
+      const participants = () =>
+        t.http.get(`/api/courses/${own.id}/participants`).set(bearer(provider.token));
+      expect((await participants()).body.map((p: { seatId: string }) => p.seatId).sort()).toEqual(
+        [kept, leaving].sort(),
+      );
+
+      const withdrawn = await t.http
+        .delete(`/api/clients/${leavingClient}/consents`)
+        .set(bearer(official.token));
+      expect(withdrawn.status).toBe(200);
+
+      const list = await participants();
+      expect(list.status).toBe(200);
+      expect(list.body.map((p: { seatId: string }) => p.seatId)).toEqual([kept]);
+      expect(JSON.stringify(list.body)).not.toContain(leavingClient);
+
+      const read = await t.http.get(`/api/seats/${leaving}`).set(bearer(provider.token));
+      expect(read.status).toBe(404);
+      expect(JSON.stringify(read.body)).not.toContain(leavingClient);
+      for (const [action, body] of [
+        ['dropout', { reason: 'health' }],
+        ['complete', { levels: { speaking: 'A2.1' } }],
+      ] as const) {
+        const refused = await report(provider.token, leaving, action, { date: yesterday, ...body });
+        expect(refused.status).toBe(404);
+      }
+      expect(await seatRow(leaving)).toMatchObject({ status: 'started', reports: 1 });
+
+      const office = await t.http.get(`/api/seats/${leaving}`).set(bearer(official.token));
+      expect(office.status).toBe(200);
+      expect(office.body).toMatchObject({
+        status: 'started',
+        client: { id: leavingClient, firstName: 'Amina', lastName: 'Hassan' },
+        reports: [expect.objectContaining({ kind: 'start', reportedBy: expect.anything() })],
+      });
+      const reads = await t.db.query(
+        `SELECT actor_user_id, entity_id FROM audit_events
+          WHERE action = 'seat.read' AND client_id = $1 ORDER BY id`,
+        [leavingClient],
+      );
+      expect(reads.at(-1)).toEqual({ actor_user_id: official.userId, entity_id: leaving });
+      expect(
+        reads.filter((r: { actor_user_id: string }) => r.actor_user_id === provider.userId),
+      ).toHaveLength(1);
+    });
+
+    it('refuses the provider’s cancellation of a reserved seat but lets the office cancel it', async () => {
+      const own = await publishCourse(t.http, provider.token, {
+        startsOn: daysFromToday(30),
+        endsOn: daysFromToday(200),
+      });
+      const clientId = await readyClient(t, official);
+      const seatId = await seatFor(t.http, official.token, own.id, clientId);
+      await t.http.delete(`/api/clients/${clientId}/consents`).set(bearer(official.token));
+
+      const byProvider = await report(provider.token, seatId, 'cancel', { date: daysFromToday(0) });
+      expect(byProvider.status).toBe(404);
+      expect(await seatRow(seatId)).toMatchObject({ status: 'reserved', reports: 0 });
+      const byOffice = await report(official.token, seatId, 'cancel', { date: daysFromToday(0) });
+      expect(byOffice.status).toBe(201);
+      expect(await seatRow(seatId)).toMatchObject({ status: 'cancelled', reports: 1 });
+    });
+  });
+
   it('documents every seat endpoint with its errors in the OpenAPI document', async () => {
     const paths = (await t.http.get('/api/docs/openapi.json')).body.paths;
     for (const action of ['cancel', 'start', 'dropout', 'complete', 'follow-up', 'no-show']) {

@@ -5,6 +5,7 @@ import { Actor, AuditService, NotFound } from '@kotoportti/platform';
 import { DataSource } from 'typeorm';
 import { organisationScope } from '../courses/organisation-scope';
 import { reportsOfSeats, type ReportEntry } from './report-entries';
+import { hasConsentSql } from './seat-access';
 
 export interface Participant {
   seatId: string;
@@ -28,7 +29,9 @@ export interface Participant {
 
 /**
  * The provider's list of a course's participants. A cancelled seat is left out: its client
- * no longer holds a seat, and providers see only clients who do (SPEC §1).
+ * no longer holds a seat, and providers see only clients who do (SPEC §1). So is a client
+ * who withdrew consent to data exchange: the provider no longer sees them, as a tester does
+ * not; their reports stay with the office (GET /api/seats/:id for the official).
  */
 @Injectable()
 export class CourseParticipantsService {
@@ -48,8 +51,9 @@ export class CourseParticipantsService {
               ) AS client
          FROM seats s JOIN clients c ON c.id = s.client_id
         WHERE s.course_id = $1 AND s.status <> 'cancelled'
+          AND (NOT $2 OR ${hasConsentSql('s.client_id')})
         ORDER BY c.last_name, c.first_name, s.id`,
-      [courseId],
+      [courseId, actor.role === 'provider'],
     );
     const reports = await reportsOfSeats(
       this.db,

@@ -43,6 +43,7 @@ export class CourseSeatsController {
   @Roles('provider')
   @ApiOperation({
     summary: 'The clients holding a seat on the provider’s own course, with every report',
+    description: 'Clients who withdrew consent to data exchange are left out.',
   })
   @ApiErrors({ notFound: 'Course' })
   participantsOf(

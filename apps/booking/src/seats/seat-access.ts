@@ -3,15 +3,26 @@ import { NotFound, type Actor } from '@kotoportti/platform';
 import type { EntityManager } from 'typeorm';
 import { organisationScope } from '../courses/organisation-scope';
 
-/** What decides who may see a seat: the course's provider and the client's office. */
+/**
+ * What decides who may see a seat: the course's provider, the client's office, and whether
+ * the client's consent to data exchange is on record.
+ */
 export interface SeatOwnership {
   providerId: string;
   officeId: string;
+  hasConsent: boolean;
+}
+
+/** SQL for `hasConsent` of the client `clientIdSql` (a column or a parameter). */
+export function hasConsentSql(clientIdSql: string): string {
+  return `EXISTS (SELECT 1 FROM consents k WHERE k.client_id = ${clientIdSql} AND k.withdrawn_at IS NULL)`;
 }
 
 /**
- * Providers reach seats on their own courses, officials the seats of their own office's
- * clients (SPEC §1); anything else is 404, as if the seat did not exist.
+ * Providers reach seats on their own courses, and only while the client's consent is on
+ * record, as testers do; officials the seats of their own office's clients, consent or not:
+ * what was reported stays with the office (SPEC §1). Anything else is 404, as if the seat
+ * did not exist.
  */
 export function assertMaySee<T extends SeatOwnership>(
   actor: Actor,
@@ -21,7 +32,7 @@ export function assertMaySee<T extends SeatOwnership>(
   const visible =
     seat !== undefined &&
     (scope === null ||
-      (actor.role === 'provider' && seat.providerId === scope) ||
+      (actor.role === 'provider' && seat.providerId === scope && seat.hasConsent) ||
       (actor.role === 'official' && seat.officeId === scope));
   if (!visible) throw new NotFound('Seat');
 }
@@ -38,6 +49,8 @@ export interface LockedSeat extends SeatOwnership {
 /**
  * The seat locked for a report. The course row is locked before the seat, in the order the
  * course cancellation locks them, so the two never deadlock; bookings lock no existing seat.
+ * The client's active consent is then shared-locked until commit: a withdrawal waits for the
+ * report, and a withdrawal that committed first is seen, so no report slips in after it.
  */
 export async function lockSeat(
   manager: EntityManager,
@@ -58,6 +71,10 @@ export async function lockSeat(
         WHERE s.id = $1 FOR UPDATE OF s`,
       [seatId],
     );
+  const consents: unknown[] = await manager.query(
+    `SELECT id FROM consents WHERE client_id = $1 AND withdrawn_at IS NULL FOR SHARE`,
+    [seats[0].client_id],
+  );
   const [course] = courses;
   return {
     id: seatId,
@@ -66,6 +83,7 @@ export async function lockSeat(
     status: seats[0].status,
     providerId: course.provider_id,
     officeId: seats[0].office_id,
+    hasConsent: consents.length > 0,
     courseStartsOn: course.starts_on,
   };
 }

@@ -4,7 +4,7 @@ import type { CourseStatus, SeatStatus } from '@kotoportti/model';
 import { Actor, AuditService } from '@kotoportti/platform';
 import { DataSource } from 'typeorm';
 import { actorStampSql, reportsOfSeats, type ActorStamp, type ReportEntry } from './report-entries';
-import { assertMaySee, type SeatOwnership } from './seat-access';
+import { assertMaySee, hasConsentSql, type SeatOwnership } from './seat-access';
 
 export interface SeatDetails {
   id: string;
@@ -31,7 +31,10 @@ export interface SeatDetails {
 
 type SeatRow = Omit<SeatDetails, 'reports'> & SeatOwnership;
 
-/** One seat as its office and its provider see it: the course, the client, every report. */
+/**
+ * One seat as its office and its provider see it: the course, the client, every report. A
+ * provider sees it only while the client's consent is on record (seat-access.ts).
+ */
 @Injectable()
 export class SeatDetailsService {
   constructor(
@@ -44,6 +47,7 @@ export class SeatDetailsService {
       `SELECT s.id, s.status, s.booked_at AS "bookedAt", s.level_override_reason AS "levelOverrideReason",
               s.status_changed_at AS "statusChangedAt", ${actorStampSql('bu', 'bo')} AS "bookedBy",
               co.provider_id AS "providerId", cl.office_id AS "officeId",
+              ${hasConsentSql('s.client_id')} AS "hasConsent",
               json_build_object('id', cl.id, 'firstName', cl.first_name, 'lastName', cl.last_name,
                                 'birthDate', cl.birth_date) AS client,
               json_build_object('id', co.id, 'name', co.name, 'providerId', co.provider_id,
@@ -70,7 +74,7 @@ export class SeatDetailsService {
       clientId: row.client.id,
       requestId,
     });
-    const { providerId: _provider, officeId: _office, ...seat } = row;
+    const { providerId: _provider, officeId: _office, hasConsent: _consent, ...seat } = row;
     return { ...seat, reports: reports.get(seatId) ?? [] };
   }
 }

@@ -15,6 +15,7 @@ import { SeatReportsService } from './seat-reports.service';
 const REPORT_ERRORS = { notFound: 'Seat', conflicts: ['invalid-seat-state'] };
 
 const REPORT_RULES =
+  '404 also for a provider once the client has withdrawn consent to data exchange. ' +
   '400 also when date is in the future, before the course starts (a cancellation excepted) ' +
   'or before the seat started. 409 invalid-seat-state names the current state in ' +
   'details.currentState. Every report is stored with who sent it and when.';
@@ -31,7 +32,12 @@ export class SeatsController {
 
   @Get(':id')
   @Roles('official', 'provider')
-  @ApiOperation({ summary: 'A seat with its course, client and every report: who sent it, when' })
+  @ApiOperation({
+    summary: 'A seat with its course, client and every report: who sent it, when',
+    description:
+      'A provider sees it only while the client’s consent is on record (404 after a withdrawal); ' +
+      'the client’s office always does.',
+  })
   @ApiErrors({ notFound: 'Seat' })
   get(@CurrentActor() actor: Actor, @UuidParam() id: string, @Req() request: RequestWithActor) {
     return this.details.get(actor, id, request.requestId);

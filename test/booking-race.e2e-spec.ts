@@ -157,6 +157,50 @@ describe('concurrent bookings', () => {
     expect(await activeBookings(sessionId)).toBe(0);
   });
 
+  it('cancels a session while its bookings are being cancelled, without a deadlock', async () => {
+    for (let round = 0; round < 5; round++) {
+      const clients = await seedClientsWithConsent(
+        t.db,
+        official.organisationId!,
+        official.userId,
+        8,
+      );
+      const sessionId = await createSession(t.http, tester.token, { capacity: 8 });
+      expect(
+        (await bookAll(clients.map((clientId) => [sessionId, clientId]))).map((a) => a.status),
+      ).toEqual(Array(8).fill(201));
+      const booked: Array<{ id: string }> = await t.db.query(
+        `SELECT id FROM test_bookings WHERE session_id = $1`,
+        [sessionId],
+      );
+      const cancelSession = fetch(`${baseUrl}/api/test-sessions/${sessionId}/cancel`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tester.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reason: 'Examiner ill' }),
+      }).then(async (response) => ({
+        status: response.status,
+        code: ((await response.json()) as { code?: string }).code,
+      }));
+      const answers = await Promise.all([
+        cancelSession,
+        ...booked.map((row) => send('POST', `/api/test-bookings/${row.id}/cancel`, {})),
+      ]);
+      // Whoever comes second finds the booking already cancelled; nothing else, never a 5xx.
+      expect(answers[0]).toEqual({ status: 200, code: undefined });
+      for (const answer of answers.slice(1)) {
+        expect([200, 409]).toContain(answer.status);
+        if (answer.status === 409) expect(answer.code).toBe('booking-not-active');
+      }
+      const statuses: Array<{ status: string }> = await t.db.query(
+        `SELECT status FROM test_bookings WHERE session_id = $1`,
+        [sessionId],
+      );
+      expect(statuses.map((row) => row.status)).toEqual(Array(8).fill('cancelled'));
+      expect(await activeBookings(sessionId)).toBe(0);
+      expect(await bookedCount(sessionId)).toBe(0);
+    }
+  });
+
   it('registers one client when the same identity code arrives twice at once', async () => {
     const body = clientInput({ personalIdentityCode: '131052-308T', birthDate: '1952-10-13' });
     const answers = await Promise.all([

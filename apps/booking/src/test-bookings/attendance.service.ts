@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, AuditService, Conflict } from '@kotoportti/platform';
 import { DataSource } from 'typeorm';
-import { visibleBooking } from './booking-access';
+import { lockedBooking } from './booking-access';
 import { TestBookingView } from './test-booking.view';
 import { TestBookingsService } from './test-bookings.service';
 
@@ -22,7 +22,7 @@ export class AttendanceService {
     requestId?: string,
   ): Promise<TestBookingView> {
     return this.db.transaction(async (manager) => {
-      const booking = await visibleBooking(manager, actor, id, true);
+      const { booking } = await lockedBooking(manager, actor, id, () => []);
       if (booking.status === 'cancelled') {
         throw new Conflict('booking-cancelled', 'The booking was cancelled');
       }

@@ -1,5 +1,5 @@
 import type { TargetLanguage, TestBookingStatus, TestKind } from '@kotoportti/model';
-import { Actor, Conflict, NotFound } from '@kotoportti/platform';
+import { Actor, NotFound } from '@kotoportti/platform';
 import type { EntityManager } from 'typeorm';
 
 /** A booking with what the access rules and the state rules need to know about it. */
@@ -39,8 +39,8 @@ export function maySee(actor: Actor, booking: BookingFacts): boolean {
 
 /**
  * The booking if the actor may see it, else 404 exactly as for a missing one. With `lock`,
- * the booking row is locked for the transaction and the consent row shared-locked, so that
- * a consent withdrawal cannot slip in between the check and the write.
+ * the booking row is locked for the transaction: only through lockedBooking, which takes
+ * the locks that come before it.
  */
 export async function visibleBooking(
   manager: EntityManager,
@@ -61,25 +61,47 @@ export async function visibleBooking(
   );
   const booking = rows[0];
   if (!booking || !maySee(actor, booking)) throw new NotFound('Test booking');
-  if (lock && actor.role === 'tester') await lockConsent(manager, booking.client_id, 'not-found');
   return booking;
 }
 
+/** A booking locked for a change, and whether the client's consent is on record. */
+export interface LockedBooking {
+  booking: BookingFacts;
+  hasConsent: boolean;
+}
+
 /**
- * Shared-locks the client's active consent until commit: a withdrawal waits for us, and we
- * see a withdrawal that committed first. Without consent: 404 for a tester (the client is
- * no longer theirs to see), 409 consent-missing for an official booking a test.
+ * The booking if the actor may see it (404 exactly as visibleBooking), locked for a change
+ * in the one order every path that changes bookings takes its locks: the client's consent
+ * (shared), then session rows in id order, then the booking. A session cancellation (its
+ * row, then its bookings), a consent withdrawal (the consent, then its sessions, then its
+ * bookings) and a booking (the consent, then the session) therefore wait for each other and
+ * never deadlock. The consent stays on record until commit, so a withdrawal cannot slip in
+ * between the check and the write; a tester sees 404 once one has committed, as if the
+ * booking were not there. `sessionIds` names the sessions to lock: the booking's own by
+ * default, none where only the booking changes. A booking never moves to another session.
  */
-export async function lockConsent(
+export async function lockedBooking(
   manager: EntityManager,
-  clientId: string,
-  otherwise: 'not-found' | 'conflict',
-): Promise<void> {
-  const rows: unknown[] = await manager.query(
+  actor: Actor,
+  id: string,
+  sessionIds: (seen: BookingFacts) => string[] = (seen) => [seen.session_id],
+): Promise<LockedBooking> {
+  const seen = await visibleBooking(manager, actor, id);
+  const consents: unknown[] = await manager.query(
     `SELECT id FROM consents WHERE client_id = $1 AND withdrawn_at IS NULL FOR SHARE`,
-    [clientId],
+    [seen.client_id],
   );
-  if (rows.length > 0) return;
-  if (otherwise === 'not-found') throw new NotFound('Test booking');
-  throw new Conflict('consent-missing', 'The client has no consent on record');
+  await lockSessions(manager, sessionIds(seen));
+  const booking = await visibleBooking(manager, actor, id, true);
+  return { booking, hasConsent: consents.length > 0 };
+}
+
+/** Locks session rows in id order, so that two transactions locking several cannot deadlock. */
+export async function lockSessions(manager: EntityManager, sessionIds: string[]): Promise<void> {
+  if (sessionIds.length === 0) return;
+  await manager.query(
+    `SELECT id FROM test_sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+    [sessionIds],
+  );
 }

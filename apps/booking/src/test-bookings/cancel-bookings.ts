@@ -1,6 +1,7 @@
 import type { TestKind } from '@kotoportti/model';
 import type { Actor, AuditService, OutboxService } from '@kotoportti/platform';
 import type { EntityManager } from 'typeorm';
+import { lockSessions } from './booking-access';
 import { BookingCancelCause, recordBookingCancelled } from './test-booking-events';
 
 export interface CancelledBooking {
@@ -21,7 +22,10 @@ export interface CancelBookings {
 
 /**
  * Cancels active bookings and frees their places in the same statement, so a place is never
- * counted as taken by a booking that no longer exists; then records events and audit.
+ * counted as taken by a booking that no longer exists; then records events and audit. Their
+ * sessions are locked first, in id order, as every path locks a session before its bookings
+ * (see lockedBooking); the caller already holds whatever lock comes before them (the
+ * consent's, for a withdrawal), so that no booking joins the target meanwhile.
  */
 export async function cancelBookings(
   manager: EntityManager,
@@ -30,6 +34,14 @@ export async function cancelBookings(
   command: CancelBookings,
 ): Promise<CancelledBooking[]> {
   const [filter, id] = targetFilter(command.target);
+  const sessions: Array<{ session_id: string }> = await manager.query(
+    `SELECT DISTINCT b.session_id FROM test_bookings b WHERE ${filter} AND b.status = 'booked'`,
+    [id],
+  );
+  await lockSessions(
+    manager,
+    sessions.map((row) => row.session_id),
+  );
   const rows: CancelledBooking[] = await manager.query(
     `WITH cancelled AS (
        UPDATE test_bookings b

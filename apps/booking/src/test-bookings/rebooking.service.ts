@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { TestKind } from '@kotoportti/model';
 import { Actor, AuditService, Conflict, NotFound } from '@kotoportti/platform';
 import { DataSource } from 'typeorm';
-import { lockConsent, visibleBooking } from './booking-access';
+import { lockedBooking } from './booking-access';
 import { takePlace } from './take-place';
 import { TestBookingView } from './test-booking.view';
 import { TestBookingsService } from './test-bookings.service';
@@ -28,7 +28,12 @@ export class RebookingService {
     requestId?: string,
   ): Promise<TestBookingView> {
     const newId = await this.db.transaction(async (manager) => {
-      const old = await visibleBooking(manager, actor, id, true);
+      // The consent, then both sessions in id order, then the booking: the order of every
+      // path, so neither two opposite moves nor a session cancellation can deadlock with us.
+      const { booking: old, hasConsent } = await lockedBooking(manager, actor, id, (seen) => [
+        seen.session_id,
+        newSessionId,
+      ]);
       if (old.status !== 'booked') {
         throw new Conflict('booking-not-active', `The booking is already ${old.status}`);
       }
@@ -47,12 +52,9 @@ export class RebookingService {
           `A ${old.kind} booking moves only to a ${old.kind} session`,
         );
       }
-      await lockConsent(manager, old.client_id, 'conflict');
-      // Both sessions, always in id order, so that two opposite moves cannot deadlock.
-      await manager.query(
-        `SELECT id FROM test_sessions WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
-        [[old.session_id, newSessionId]],
-      );
+      if (!hasConsent) {
+        throw new Conflict('consent-missing', 'The client has no consent on record');
+      }
       await manager.query(
         `UPDATE test_bookings
             SET status = 'cancelled', cancelled_at = now(), cancelled_by = $2,

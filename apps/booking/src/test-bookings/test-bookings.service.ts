@@ -12,7 +12,7 @@ import {
   queryPrepared,
 } from '@kotoportti/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { visibleBooking } from './booking-access';
+import { lockedBooking, visibleBooking } from './booking-access';
 import { BOOKING_CONTEXT } from './booking-sql';
 import { cancelBookings } from './cancel-bookings';
 import { takePlace } from './take-place';
@@ -149,7 +149,7 @@ export class TestBookingsService {
     requestId?: string,
   ): Promise<TestBookingView> {
     await this.db.transaction(async (manager) => {
-      const booking = await visibleBooking(manager, actor, id, true);
+      const { booking } = await lockedBooking(manager, actor, id);
       if (booking.status !== 'booked') {
         throw new Conflict('booking-not-active', `The booking is already ${booking.status}`);
       }

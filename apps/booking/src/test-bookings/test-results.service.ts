@@ -13,7 +13,7 @@ import {
 } from '@kotoportti/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { toHelsinki, helsinkiIso } from '../test-sessions/helsinki-time';
-import { BookingFacts, visibleBooking } from './booking-access';
+import { BookingFacts, lockedBooking, visibleBooking } from './booking-access';
 import { RecordResultDto, TestResultView } from './test-result.dto';
 import { updateReturning } from './update-returning';
 
@@ -64,8 +64,8 @@ export class TestResultsService {
     requestId?: string,
   ): Promise<{ result: TestResultView; corrected: boolean }> {
     const saved = await this.db.transaction(async (manager) => {
-      // Locks the booking (so two entries cannot both become version 1) and the consent.
-      const booking = await visibleBooking(manager, actor, bookingId, true);
+      // Locks the consent and the booking (so two entries cannot both become version 1).
+      const { booking } = await lockedBooking(manager, actor, bookingId, () => []);
       await this.ensureAttended(manager, actor, booking);
       const previous = await updateReturning<{ version: number }>(
         manager,

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { TooManyRequests } from './domain-error';
-import { toErrorBody } from './error-response';
+import { retryAfterSeconds, toErrorBody } from './error-response';
 
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -14,7 +14,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       // The stack, never the request: request bodies carry personal data.
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
-    if (errorBody.statusCode === 503) response.setHeader('Retry-After', '5');
+    const retryAfter = retryAfterSeconds(errorBody);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     if (exception instanceof TooManyRequests) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }

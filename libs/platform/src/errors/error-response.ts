@@ -67,6 +67,24 @@ function isDatabaseUnavailable(e: unknown): boolean {
   );
 }
 
+/**
+ * PostgreSQL gave up on a transaction that met another one: a deadlock (40P01) or a
+ * serialization failure (40001). Every path takes its locks in one order, so this should not
+ * happen; if it does, nothing was written and the same request can simply be sent again.
+ */
+const RETRYABLE_PG_CODES = new Set(['40P01', '40001']);
+
+function isRetryable(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE_PG_CODES.has(code);
+}
+
+/** Seconds to wait before sending a request again (Retry-After), for the 503s. */
+export function retryAfterSeconds(errorBody: ErrorBody): number | undefined {
+  if (errorBody.statusCode !== 503) return undefined;
+  return errorBody.code === 'try-again' ? 1 : 5;
+}
+
 /** An earlier answer to the same Idempotency-Key, given again as it was. */
 export class ReplayedError extends Error {
   constructor(readonly body: ErrorBody) {
@@ -141,6 +159,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
   }
   const fromDatabase = databaseRefusal(exception);
   if (fromDatabase) return fromDatabase;
+  if (isRetryable(exception)) {
+    return body(503, 'try-again', 'The request met another one at the same moment, send it again');
+  }
   if (isDatabaseUnavailable(exception)) {
     return body(503, 'unavailable', 'The service is briefly unavailable, try again in a moment');
   }

@@ -210,4 +210,25 @@ describe('concurrent bookings', () => {
     ]);
     expect(tally(answers)).toEqual({ '201': 1, '409 identity-code-taken': 2 });
   });
+
+  it('registers one client when one code arrives at once with different century signs', async () => {
+    const input = (code: string) =>
+      clientInput({ personalIdentityCode: code, birthDate: '1953-11-14' });
+    // Those that pass the service's check before the first one commits meet only the index.
+    const answers = await Promise.all(
+      [
+        '141153-309J',
+        '141153Y309J',
+        '141153X309J',
+        '141153W309J',
+        '141153V309J',
+        '141153U309J',
+      ].map((code) => send('POST', '/api/clients', input(code))),
+    );
+    expect(tally(answers)).toEqual({ '201': 1, '409 identity-code-taken': 5 });
+    const stored: unknown[] = await t.db.query(
+      `SELECT id FROM clients WHERE personal_identity_code LIKE '141153_309J'`,
+    );
+    expect(stored).toHaveLength(1);
+  });
 });

@@ -473,4 +473,29 @@ describe('test bookings', () => {
     expect(paths['/api/test-bookings/{id}/result'].put.responses['400']).toBeDefined();
     expect(paths['/api/clients/{id}/consents'].delete).toBeDefined();
   });
+
+  it('documents the client routes, their errors and the fields of a new client', async () => {
+    const document = (await t.http.get('/api/docs/openapi.json')).body;
+    const statuses = (operation: { responses: Record<string, unknown> }) =>
+      Object.keys(operation.responses).sort();
+    const register = document.paths['/api/clients'].post;
+    expect(statuses(register)).toEqual(['201', '400', '401', '403', '409']);
+    expect(register.responses['409'].description).toContain('identity-code-taken');
+    expect(statuses(document.paths['/api/clients'].get)).toEqual(['200', '400', '401', '403']);
+    expect(statuses(document.paths['/api/clients/{id}'].get)).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+    ]);
+    const schema = document.components.schemas.CreateClientDto;
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['firstName', 'lastName', 'birthDate', 'personalIdentityCode']),
+    );
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['firstName', 'lastName', 'birthDate', 'targetLanguage']),
+    );
+    expect(schema.required).not.toContain('personalIdentityCode');
+  });
 });

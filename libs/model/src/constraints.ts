@@ -27,6 +27,17 @@ export const CONSTRAINTS = {
 } as const;
 export type ConstraintName = (typeof CONSTRAINTS)[keyof typeof CONSTRAINTS];
 
+/**
+ * The identity code with its century sign in the one spelling per century: since 2023
+ * Y, X, W, V and U mean what '-' means and B–F what 'A' means, so 131052-308T and
+ * 131052Y308T are one person. personalIdentityCodeUnique is a unique index on this
+ * expression; a query that compares codes through it (of a column or of a `:parameter`)
+ * finds both spellings and, spelled exactly so, reads that index.
+ */
+export function canonicalIdentityCode(expression: string): string {
+  return `translate(${expression}, 'YXWVUBCDEF', '-----AAAAA')`;
+}
+
 /** PostgreSQL SQLSTATEs of the violations the model relies on. */
 export const PG_ERRORS = {
   uniqueViolation: '23505',

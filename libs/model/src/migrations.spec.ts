@@ -244,6 +244,31 @@ describe('migrations applied from empty', () => {
     );
   });
 
+  it('refuses an identity code already held by a client under another century sign', async () => {
+    const clientWithCode = (code: string) =>
+      db.query(
+        `INSERT INTO clients (office_id, first_name, last_name, birth_date, personal_identity_code,
+           native_language, letter_language, target_language, created_by)
+         VALUES ($1, 'Aino', 'Koski', '1952-10-13', $2, 'fi', 'fi', 'sv', $3)`,
+        [world.officeId, code, world.userId],
+      );
+    await clientWithCode('131052-308T');
+    for (const sameCode of ['131052-308T', '131052Y308T', '131052U308T']) {
+      await expectViolation(
+        clientWithCode(sameCode),
+        PG_ERRORS.uniqueViolation,
+        CONSTRAINTS.personalIdentityCodeUnique,
+      );
+    }
+    // The 1800s sign is another century, so another person.
+    await clientWithCode('131052+308T');
+    const stored: { code: string }[] = await db.query(
+      `SELECT personal_identity_code AS code FROM clients
+        WHERE personal_identity_code IS NOT NULL ORDER BY 1`,
+    );
+    expect(stored.map((row) => row.code)).toEqual(['131052+308T', '131052-308T']);
+  });
+
   it('refuses a session booked beyond its capacity', async () => {
     await expectViolation(
       insertSession(db, world, tuesday, { location: 'Room 9', capacity: 2, bookedCount: 3 }),

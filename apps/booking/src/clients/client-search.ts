@@ -1,4 +1,4 @@
-import { Client } from '@kotoportti/model';
+import { canonicalIdentityCode, Client } from '@kotoportti/model';
 import type { DataSource } from 'typeorm';
 import { parseIdentityCode } from './identity-code';
 
@@ -30,8 +30,12 @@ export async function searchClients(
   if (!q)
     return base().orderBy('client.lastName').addOrderBy('client.firstName').limit(limit).getMany();
   if (parseIdentityCode(q.toUpperCase()) !== 'format') {
+    // Through the unique index, and so with either spelling of the century sign.
+    const code = canonicalIdentityCode(':code');
     return base()
-      .andWhere('client.personalIdentityCode = :code', { code: q.toUpperCase() })
+      .andWhere(`${canonicalIdentityCode('client.personalIdentityCode')} = ${code}`, {
+        code: q.toUpperCase(),
+      })
       .getMany();
   }
   const text = escapeLike(q.toLowerCase());

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, CONSTRAINTS, violatedConstraint } from '@kotoportti/model';
+import { canonicalIdentityCode, Client, CONSTRAINTS, violatedConstraint } from '@kotoportti/model';
 import { Actor, AuditService, Conflict, InvalidInput, NotFound } from '@kotoportti/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { CreateClientDto, SearchClientsDto } from './client.dto';
 import { searchClients } from './client-search';
 import { parseIdentityCode } from './identity-code';
@@ -12,6 +12,17 @@ const IDENTITY_PROBLEM = {
   date: 'personalIdentityCode holds a date that does not exist',
   checksum: 'personalIdentityCode has a wrong check character',
 };
+
+/** Either spelling of the century sign: 131052Y308T is taken by 131052-308T. */
+function identityCodeTaken(clients: Repository<Client>, code: string): Promise<boolean> {
+  return clients
+    .createQueryBuilder('client')
+    .where(
+      `${canonicalIdentityCode('client.personalIdentityCode')} = ${canonicalIdentityCode(':code')}`,
+      { code },
+    )
+    .getExists();
+}
 
 /** Officials see their own office's clients (SPEC §1); admins see all. */
 function officeScope(actor: Actor): string | null {
@@ -32,7 +43,7 @@ export class ClientsService {
     if (code) this.checkIdentityCode(code, input.birthDate);
     const registered = this.db.transaction(async (manager) => {
       const clients = manager.getRepository(Client);
-      if (code && (await clients.existsBy({ personalIdentityCode: code }))) {
+      if (code && (await identityCodeTaken(clients, code))) {
         throw new Conflict(
           'identity-code-taken',
           'A client with this identity code is already registered',

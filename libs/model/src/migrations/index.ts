@@ -10,6 +10,7 @@ import { ClientSearch1763900008000 } from './1763900008000-client-search';
 import { WaitingEntryEndDay1763900009000 } from './1763900009000-waiting-entry-end-day';
 import { SeatOutcomes1763900010000 } from './1763900010000-seat-outcomes';
 import { LetterPdfStorage1763900011000 } from './1763900011000-letter-pdf-storage';
+import { IdentityCodeCenturySigns1763900012000 } from './1763900012000-identity-code-century-signs';
 
 /** In the order they apply. Classes, not globs: the apps are bundled with webpack. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   WaitingEntryEndDay1763900009000,
   SeatOutcomes1763900010000,
   LetterPdfStorage1763900011000,
+  IdentityCodeCenturySigns1763900012000,
 ];

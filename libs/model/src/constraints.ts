@@ -17,6 +17,8 @@ export const CONSTRAINTS = {
   courseSeatsTakenWithinSeats: 'courses_seats_taken_within_seats',
   courseLevelRangeInOrder: 'courses_level_range_in_order',
   oneSeatPerClientAndCourse: 'seats_one_per_client_and_course',
+  /** A trigger, not a constraint: a seat's status only moves as SEAT_TRANSITIONS allows. */
+  seatStatusMoves: 'seats_status_moves',
   oneWaitingEntryPerClient: 'waiting_list_entries_one_waiting_per_client',
   oneOpenOfferPerClientAndCourse: 'seat_offers_one_open_per_client_and_course',
   oneOpenOfferPerClient: 'seat_offers_one_open_per_client',

@@ -388,6 +388,45 @@ describe('migrations applied from empty', () => {
     await seat();
   });
 
+  it('moves a seat only as SEAT_TRANSITIONS allows, whatever statement changes it', async () => {
+    const courseId = await newCourse('Suomi 4');
+    const seatId = await insertOne(
+      db,
+      `INSERT INTO seats (course_id, client_id, booked_by) VALUES ($1, $2, $3)`,
+      [courseId, world.clientId, world.userId],
+    );
+    const moveTo = (status: string) =>
+      db.query(`UPDATE seats SET status = $2 WHERE id = $1`, [seatId, status]);
+    // No dropout or completion before a start.
+    await expectViolation(
+      moveTo('dropped-out'),
+      PG_ERRORS.checkViolation,
+      CONSTRAINTS.seatStatusMoves,
+    );
+    await expectViolation(
+      moveTo('completed'),
+      PG_ERRORS.checkViolation,
+      CONSTRAINTS.seatStatusMoves,
+    );
+    await moveTo('started');
+    await moveTo('completed');
+    // Nothing after an end, not even back to where it was.
+    await expectViolation(
+      moveTo('dropped-out'),
+      PG_ERRORS.checkViolation,
+      CONSTRAINTS.seatStatusMoves,
+    );
+    await expectViolation(
+      moveTo('reserved'),
+      PG_ERRORS.checkViolation,
+      CONSTRAINTS.seatStatusMoves,
+    );
+    // Changing anything else on an ended seat is still allowed.
+    await db.query(`UPDATE seats SET level_override_reason = 'Checked' WHERE id = $1`, [seatId]);
+    const [{ status }] = await db.query(`SELECT status FROM seats WHERE id = $1`, [seatId]);
+    expect(status).toBe('completed');
+  });
+
   it('keeps on each seat what its latest dropout, completion and follow-up reports say', async () => {
     const courseId = await newCourse('Suomi 3');
     const seatId = await insertOne(

@@ -11,6 +11,7 @@ import { WaitingEntryEndDay1763900009000 } from './1763900009000-waiting-entry-e
 import { SeatOutcomes1763900010000 } from './1763900010000-seat-outcomes';
 import { LetterPdfStorage1763900011000 } from './1763900011000-letter-pdf-storage';
 import { IdentityCodeCenturySigns1763900012000 } from './1763900012000-identity-code-century-signs';
+import { SeatStatusMoves1763900013000 } from './1763900013000-seat-status-moves';
 
 /** In the order they apply. Classes, not globs: the apps are bundled with webpack. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SeatOutcomes1763900010000,
   LetterPdfStorage1763900011000,
   IdentityCodeCenturySigns1763900012000,
+  SeatStatusMoves1763900013000,
 ];

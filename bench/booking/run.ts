@@ -97,13 +97,21 @@ async function settle(db: Client): Promise<void> {
 }
 
 /** Runs a load script in its own process and returns the report it prints last. */
-function load(script: string, args: Array<string | number>): LoadReport {
+function load<Report = LoadReport>(script: string, args: Array<string | number>): Report {
   const output = execFileSync(process.execPath, [join(HERE, script), ...args.map(String)], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
   const lines = output.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]) as LoadReport;
+  return JSON.parse(lines[lines.length - 1]) as Report;
+}
+
+/** What load-floor prints. */
+interface FloorReport {
+  answersPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  other: number;
 }
 
 function row(report: LoadReport): string {
@@ -171,6 +179,8 @@ async function main(): Promise<void> {
     );
     await settle(db);
     await db.end();
+    console.log(`HTTP floor: an unknown route, ${BENCH.connections} connections, 10 s`);
+    const floor = load<FloorReport>('load-floor.js', [baseUrl, 10_000, BENCH.connections]);
 
     const best = Math.max(rawWide.bookingsPerSecond, rawNarrow.bookingsPerSecond);
     const version = execFileSync('psql', ['--version'], { encoding: 'utf8' }).trim();
@@ -186,6 +196,11 @@ async function main(): Promise<void> {
     console.log(
       `API / raw pg throughput: ${((api.bookingsPerSecond / best) * 100).toFixed(0)} % ` +
         `(target ≥ 40 %); API p99 ${api.p99Ms} ms (target < 50 ms)`,
+    );
+    console.log(
+      `HTTP floor, the same service answering an unknown route with 404 at ${BENCH.connections} ` +
+        `connections: ${floor.answersPerSecond}/s, p50 ${floor.p50Ms} ms, p99 ${floor.p99Ms} ms` +
+        (floor.other > 0 ? ` (${floor.other} other answers)` : ''),
     );
     console.log(
       `check: ${counted.rows[0].bookings} bookings stored after the HTTP run ` +

@@ -430,6 +430,42 @@ describe('courses', () => {
       expect(row).toEqual({ status: 'published', seats_taken: 2, seat_status: 'reserved' });
     });
 
+    it('refuses to cancel a course whose only participant has already dropped out', async () => {
+      const course = await publishCourse(t.http, provider.token);
+      const seat = await seatFor(t.http, official.token, course.id, await readyClient(t, official));
+      for (const [action, body] of [
+        ['start', { date: daysFromToday(-5) }],
+        ['dropout', { date: daysFromToday(-1), reason: 'moved-away' }],
+      ] as const) {
+        const report = await t.http
+          .post(`/api/seats/${seat}/${action}`)
+          .set(bearer(provider.token))
+          .send(body);
+        expect(report.status).toBe(201);
+      }
+      const response = await t.http
+        .post(`/api/courses/${course.id}/cancel`)
+        .set(bearer(provider.token))
+        .send({ reason: 'Budget cut' });
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe('course-under-way');
+    });
+
+    it('refuses to cancel a course that has ended', async () => {
+      const course = await publishCourse(t.http, provider.token, {
+        startsOn: daysFromToday(-120),
+        endsOn: daysFromToday(-1),
+      });
+      const response = await t.http
+        .post(`/api/courses/${course.id}/cancel`)
+        .set(bearer(provider.token))
+        .send({ reason: 'Tidying up' });
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe('course-ended');
+      const [row] = await t.db.query(`SELECT status FROM courses WHERE id = $1`, [course.id]);
+      expect(row.status).toBe('published');
+    });
+
     it('needs a reason, and answers 404 to another provider', async () => {
       const course = await publishCourse(t.http, provider.token);
       const noReason = await t.http

@@ -40,6 +40,8 @@ export class CourseCancellationService {
         throw new Conflict('course-cancelled', 'The course is already cancelled');
       }
       const today = toHelsinki(new Date()).day;
+      // A course that has run is history (statistics, clients' paths): it is not rewritten.
+      if (course.endsOn < today) throw new Conflict('course-ended', 'The course has ended');
       const seats = await this.cancelSeats(manager, actor, course, reason, today);
       const cancelled: Course = {
         ...course,
@@ -66,9 +68,10 @@ export class CourseCancellationService {
   }
 
   /**
-   * Cancels the reserved seats, then refuses if any seat has started. In this order a start
-   * report racing with us either waits for our UPDATE and then finds its seat cancelled, or
-   * commits first and is seen by the check below: a course under way is never cancelled.
+   * Cancels the reserved seats, then refuses if any client has taken part (started, and
+   * perhaps since completed or dropped out). In this order a start report racing with us
+   * either waits for our UPDATE and then finds its seat cancelled, or commits first and is
+   * seen by the check below: a course under way is never cancelled.
    */
   private async cancelSeats(
     manager: EntityManager,
@@ -84,7 +87,8 @@ export class CourseCancellationService {
       [course.id],
     );
     const underWay: unknown[] = await manager.query(
-      `SELECT 1 FROM seats WHERE course_id = $1 AND status = 'started' LIMIT 1`,
+      `SELECT 1 FROM seats
+        WHERE course_id = $1 AND status IN ('started', 'completed', 'dropped-out') LIMIT 1`,
       [course.id],
     );
     if (underWay.length > 0) {

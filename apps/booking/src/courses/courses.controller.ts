@@ -71,7 +71,10 @@ export class CoursesController {
     summary: 'Cancel a course: its reserved seats are cancelled and offices see the reason',
   })
   @ApiOkResponse({ description: 'The cancelled course' })
-  @ApiErrors({ notFound: 'Course', conflicts: ['course-cancelled', 'course-under-way'] })
+  @ApiErrors({
+    notFound: 'Course',
+    conflicts: ['course-cancelled', 'course-under-way', 'course-ended'],
+  })
   cancel(
     @CurrentActor() actor: Actor,
     @UuidParam() id: string,

@@ -292,6 +292,41 @@ describe('reports on seats', () => {
       expect(response.body.details[0].field).toBe('date');
     });
 
+    it('refuses a start or no-show after the course’s last day, naming date and storing nothing', async () => {
+      const ended = await publishCourse(t.http, provider.token);
+      const seatId = await newSeat(ended.id);
+      // The seat was booked while the course ran; the course has since ended.
+      await t.db.query(`UPDATE courses SET starts_on = $2, ends_on = $3 WHERE id = $1`, [
+        ended.id,
+        daysFromToday(-60),
+        daysFromToday(-10),
+      ]);
+      for (const action of ['start', 'no-show']) {
+        const response = await report(provider.token, seatId, action, { date: daysFromToday(-5) });
+        expect(response.status).toBe(400);
+        expect(response.body.details).toEqual([
+          { field: 'date', problems: [expect.stringContaining(daysFromToday(-10))] },
+        ]);
+      }
+      expect(await seatRow(seatId)).toMatchObject({ status: 'reserved', reports: 0 });
+    });
+
+    it('refuses a follow-up plan dated before the seat ended', async () => {
+      const seatId = await newSeat();
+      await report(provider.token, seatId, 'start', { date: daysFromToday(-5) });
+      await report(provider.token, seatId, 'dropout', {
+        date: daysFromToday(-2),
+        reason: 'health',
+      });
+      const response = await report(provider.token, seatId, 'follow-up', {
+        date: daysFromToday(-3),
+        outcome: 'vocational-training',
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.details[0].field).toBe('date');
+      expect(await seatRow(seatId)).toMatchObject({ status: 'dropped-out', reports: 2 });
+    });
+
     it('refuses dates in the future and days that do not exist', async () => {
       const seatId = await newSeat();
       const future = await report(provider.token, seatId, 'start', { date: daysFromToday(3) });

@@ -44,6 +44,7 @@ export interface LockedSeat extends SeatOwnership {
   clientId: string;
   status: SeatStatus;
   courseStartsOn: string;
+  courseEndsOn: string;
 }
 
 /**
@@ -56,9 +57,9 @@ export async function lockSeat(
   manager: EntityManager,
   seatId: string,
 ): Promise<LockedSeat | undefined> {
-  const courses: Array<{ id: string; provider_id: string; starts_on: string }> =
+  const courses: Array<{ id: string; provider_id: string; starts_on: string; ends_on: string }> =
     await manager.query(
-      `SELECT id, provider_id, starts_on FROM courses
+      `SELECT id, provider_id, starts_on, ends_on FROM courses
         WHERE id = (SELECT course_id FROM seats WHERE id = $1)
         FOR NO KEY UPDATE`,
       [seatId],
@@ -85,5 +86,6 @@ export async function lockSeat(
     officeId: seats[0].office_id,
     hasConsent: consents.length > 0,
     courseStartsOn: course.starts_on,
+    courseEndsOn: course.ends_on,
   };
 }

@@ -88,7 +88,8 @@ export class SeatReportsService {
 
   /**
    * 400 naming `date`: a day in the future, a day before the course starts (a cancellation
-   * alone usually comes before it), or a dropout or completion before the seat's start.
+   * alone usually comes before it), a start or no-show after the course's last day, a
+   * dropout or completion before the seat's start, or a follow-up plan before the seat ended.
    */
   private async checkDate(
     manager: EntityManager,
@@ -104,16 +105,36 @@ export class SeatReportsService {
         `date must not be before the course starts (${seat.courseStartsOn})`,
       );
     }
-    if (action === 'dropout' || action === 'complete') {
-      const rows: Array<{ started_on: string | null }> = await manager.query(
-        `SELECT max(report_date) AS started_on FROM seat_reports WHERE seat_id = $1 AND kind = 'start'`,
-        [seat.id],
+    if ((action === 'start' || action === 'no-show') && date > seat.courseEndsOn) {
+      throw InvalidInput.field(
+        'date',
+        `date must not be after the course ends (${seat.courseEndsOn})`,
       );
-      const startedOn = rows[0]?.started_on;
+    }
+    if (action === 'dropout' || action === 'complete') {
+      const startedOn = await this.latestReportDate(manager, seat.id, ['start']);
       if (startedOn && date < startedOn) {
         throw InvalidInput.field('date', `date must not be before the seat started (${startedOn})`);
       }
     }
+    if (action === 'follow-up') {
+      const endedOn = await this.latestReportDate(manager, seat.id, ['dropout', 'completion']);
+      if (endedOn && date < endedOn) {
+        throw InvalidInput.field('date', `date must not be before the seat ended (${endedOn})`);
+      }
+    }
+  }
+
+  private async latestReportDate(
+    manager: EntityManager,
+    seatId: string,
+    kinds: SeatReportKind[],
+  ): Promise<string | null> {
+    const rows: Array<{ day: string | null }> = await manager.query(
+      `SELECT max(report_date) AS day FROM seat_reports WHERE seat_id = $1 AND kind = ANY($2)`,
+      [seatId, kinds],
+    );
+    return rows[0]?.day ?? null;
   }
 
   private async move(manager: EntityManager, seat: LockedSeat, status: SeatStatus): Promise<void> {

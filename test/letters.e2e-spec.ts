@@ -38,6 +38,80 @@ function expectedWhen(kind: LetterKind, language: string): string[] {
   }
 }
 
+const OFFICE_PHONE = '+358 29 502 0401'; // createLetterOffice's
+const INTERPRETER = 'ar'; // the interpreter language of clientWithEverything's client
+
+/**
+ * The sentences of what every letter must tell (issue 6): what to bring, how to cancel or
+ * reach the office, the interpreter, and for the test invitation why the test is done and
+ * what is assessed. Keys of the translation files, with the values their placeholders take.
+ */
+type Sentence = [key: string, values?: Record<string, string>];
+const REQUIRED_SECTIONS: Record<LetterKind, Record<string, Sentence[]>> = {
+  'test-invitation': {
+    bring: [
+      ['test-invitation.bring.heading'],
+      ['test-invitation.bring.identity'],
+      ['test-invitation.bring.letter'],
+      ['test-invitation.bring.glasses'],
+    ],
+    cancel: [
+      ['test-invitation.cancel.heading'],
+      ['test-invitation.cancel.text'],
+      ['test-invitation.cancel.noShow'],
+    ],
+    interpreter: [
+      ['test-invitation.interpreter.heading'],
+      ['test-invitation.interpreter.booked', { language: INTERPRETER }],
+    ],
+    why: [['test-invitation.why.heading'], ['test-invitation.why.initial']],
+    assessed: [
+      ['test-invitation.assessed.heading'],
+      ['test-invitation.assessed.skills'],
+      ['test-invitation.assessed.result'],
+    ],
+  },
+  'course-place': {
+    bring: [['course-place.firstDay.heading'], ['course-place.firstDay.text']],
+    cancel: [['course-place.cannot.heading'], ['course-place.cannot.text']],
+    interpreter: [
+      ['common.interpreter.heading'],
+      ['common.interpreter.ask'],
+      ['common.interpreter.language', { language: INTERPRETER }],
+    ],
+  },
+  'waiting-list': {
+    todo: [['waiting-list.todo.heading'], ['waiting-list.todo.contact']],
+    leave: [['waiting-list.todo.leave']],
+    interpreter: [
+      ['common.interpreter.heading'],
+      ['common.interpreter.ask'],
+      ['common.interpreter.language', { language: INTERPRETER }],
+    ],
+  },
+};
+const CONTACT: Sentence[] = [['common.contactHeading'], ['common.phone', { phone: OFFICE_PHONE }]];
+
+/** A sentence of the translation file as the letter prints it: placeholders filled, language codes named. */
+function sentence(language: string, key: string, values: Record<string, string> = {}): string {
+  const block = templates.block(language);
+  const text = block.translation.strings.get(key);
+  if (text === undefined) throw new Error(`${language} has no "${key}"`);
+  return text.replace(/\{([a-zA-Z]+)\}/g, (_, name: string) =>
+    name === 'language' ? block.languageNames.of(values[name])! : values[name],
+  );
+}
+
+/**
+ * Whether the extracted text holds `expected`: whole, or word by word for right-to-left
+ * scripts, whose lines pdftotext may put in another order when a sentence wraps.
+ */
+function isPrinted(text: string, expected: string, language: string): boolean {
+  return templates.meta(language).direction === 'rtl'
+    ? expected.split(/\s+/).every((word) => missingRuns(text, word).length === 0)
+    : squeeze(text).includes(squeeze(expected));
+}
+
 /** Present in the extracted text: whole, or run by run for right-to-left scripts. */
 function expectPrinted(text: string, expected: string, language: string) {
   if (templates.meta(language).direction === 'rtl') {
@@ -124,6 +198,36 @@ describe('letters printed at the desk', () => {
       }
     },
   );
+
+  it.each(['en', 'ar', 'zh'])(
+    'tells in Finnish and in %s what to bring, how to cancel or reach the office, the interpreter, why and what is tested',
+    async (language) => {
+      const client = await clientWithEverything(language);
+      for (const kind of LETTER_KINDS) {
+        const created = await post({ kind, ...client.subject[kind] });
+        expect(created.status).toBe(201);
+        const text = await pdfText(await getPdf(created.body.id as string));
+        const sentences = [...Object.values(REQUIRED_SECTIONS[kind]).flat(), ...CONTACT];
+        const missing = ['fi', language].flatMap((lang) =>
+          sentences
+            .filter(([key, values]) => !isPrinted(text, sentence(lang, key, values), lang))
+            .map(([key]) => `${kind} ${lang}: ${key}`),
+        );
+        expect(missing).toEqual([]);
+      }
+    },
+  );
+
+  it('asks about an interpreter without naming a language when the client has none', async () => {
+    const clientId = await createLetterClient(t.db, office, { letterLanguage: 'en' });
+    const seatId = await createCourseSeat(t.db, office, clientId);
+    const created = await post({ kind: 'course-place', seatId });
+    expect(created.status).toBe(201);
+    const text = await pdfText(await getPdf(created.body.id as string));
+    expectPrinted(text, sentence('en', 'common.interpreter.ask'), 'en');
+    const named = templates.block('en').translation.strings.get('common.interpreter.language')!;
+    expect(squeeze(text)).not.toContain(squeeze(named.split('{')[0]));
+  });
 
   it('prints a single Finnish block for a Finnish-reading client', async () => {
     const client = await clientWithEverything('fi');

@@ -49,6 +49,7 @@ export function sampleFacts(kind: LetterKind): LetterFacts {
         address: 'Töölönkatu 2, 00100 Helsinki',
         childcare: true,
         evening: false,
+        interpreterLanguage: 'ar',
       };
     case 'waiting-list':
       return {
@@ -58,6 +59,7 @@ export function sampleFacts(kind: LetterKind): LetterFacts {
         pace: 'slow',
         startLevel: 'below-A1.1',
         waitingSince: '2025-11-20',
+        interpreterLanguage: null,
       };
   }
 }

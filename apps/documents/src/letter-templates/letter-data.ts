@@ -49,6 +49,8 @@ export interface CoursePlaceFacts {
   address: string;
   childcare: boolean;
   evening: boolean;
+  /** The client's interpreter language; null when none is recorded. */
+  interpreterLanguage: string | null;
 }
 
 export interface WaitingListFacts {
@@ -59,6 +61,8 @@ export interface WaitingListFacts {
   startLevel: string;
   /** 'YYYY-MM-DD'. */
   waitingSince: string;
+  /** The client's interpreter language; null when none is recorded. */
+  interpreterLanguage: string | null;
 }
 
 export type LetterFacts = TestInvitationFacts | CoursePlaceFacts | WaitingListFacts;

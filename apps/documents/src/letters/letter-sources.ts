@@ -176,6 +176,7 @@ function factsOf(kind: LetterKind, row: PartyRow): LetterFacts {
         address: r.address,
         childcare: r.childcare,
         evening: r.evening,
+        interpreterLanguage: r.client_interpreter,
       };
     }
     case 'waiting-list': {
@@ -187,6 +188,7 @@ function factsOf(kind: LetterKind, row: PartyRow): LetterFacts {
         pace: r.pace,
         startLevel: r.start_level,
         waitingSince: r.waiting_since,
+        interpreterLanguage: r.client_interpreter,
       };
     }
   }

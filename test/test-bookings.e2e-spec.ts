@@ -250,6 +250,39 @@ describe('test bookings', () => {
       await book(t.http, official.token, await createSession(t.http, tester.token), clientId);
     });
 
+    it('lets the office close a past booking nobody marked, so the client can be booked again', async () => {
+      const clientId = await consentedClient();
+      const sessionId = await createSession(t.http, tester.token);
+      const bookingId = await book(t.http, official.token, sessionId, clientId);
+      // Put the session first under way, then over, as time would.
+      const moveSession = (startHoursAgo: number, endHoursAgo: number) =>
+        t.db.query(
+          `WITH s AS (
+             UPDATE test_sessions SET starts_at = now() - make_interval(hours => $2),
+                                      ends_at = now() - make_interval(hours => $3)
+              WHERE id = $1 RETURNING id, starts_at, ends_at)
+           UPDATE test_bookings b SET starts_at = s.starts_at, ends_at = s.ends_at
+             FROM s WHERE b.session_id = s.id`,
+          [sessionId, startHoursAgo, endHoursAgo],
+        );
+      await moveSession(1, -2);
+      const underWay = await post(`/api/test-bookings/${bookingId}/cancel`, {});
+      expect(underWay.status).toBe(409);
+      expect(underWay.body.code).toBe('session-in-past');
+
+      await moveSession(30, 27);
+      const newSession = await createSession(t.http, tester.token);
+      const blocked = await post(`/api/test-sessions/${newSession}/bookings`, { clientId });
+      expect(blocked.status).toBe(409);
+      expect(blocked.body.code).toBe('already-booked');
+      const closed = await post(`/api/test-bookings/${bookingId}/cancel`, {
+        reason: 'Attendance never marked',
+      });
+      expect(closed.status).toBe(200);
+      expect(closed.body).toMatchObject({ status: 'cancelled' });
+      await book(t.http, official.token, newSession, clientId);
+    });
+
     it('refuses to cancel twice with 409 booking-not-active', async () => {
       const bookingId = await book(
         t.http,

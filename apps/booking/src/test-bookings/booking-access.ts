@@ -12,6 +12,8 @@ export interface BookingFacts {
   interpreter_language: string | null;
   starts_at: Date;
   started: boolean;
+  /** The session is over: with the booking still `booked`, nobody marked attendance. */
+  ended: boolean;
   test_centre_id: string;
   target_language: TargetLanguage;
   office_id: string;
@@ -50,7 +52,7 @@ export async function visibleBooking(
 ): Promise<BookingFacts> {
   const rows: BookingFacts[] = await manager.query(
     `SELECT b.id, b.session_id, b.client_id, b.kind, b.status, b.interpreter_language, b.starts_at,
-            b.starts_at <= now() AS started, s.test_centre_id, s.target_language, c.office_id,
+            b.starts_at <= now() AS started, b.ends_at <= now() AS ended, s.test_centre_id, s.target_language, c.office_id,
             EXISTS (SELECT 1 FROM consents k
                      WHERE k.client_id = b.client_id AND k.withdrawn_at IS NULL) AS has_consent
        FROM test_bookings b

@@ -153,7 +153,11 @@ export class TestBookingsService {
       if (booking.status !== 'booked') {
         throw new Conflict('booking-not-active', `The booking is already ${booking.status}`);
       }
-      if (booking.started) throw new Conflict('session-in-past', 'The session has already begun');
+      // A session that is over but whose attendance nobody marked may be closed by cancelling,
+      // or the client could never be booked for that kind of test again.
+      if (booking.started && !booking.ended) {
+        throw new Conflict('session-in-past', 'The session is under way');
+      }
       await cancelBookings(manager, { outbox: this.outbox, audit: this.audit }, actor, {
         target: { bookingId: id },
         reason: reason ?? null,

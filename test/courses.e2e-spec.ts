@@ -328,6 +328,9 @@ describe('courses', () => {
   });
 
   describe('cancelling', () => {
+    const cancelCourse = (courseId: string, body: object, token = provider.token) =>
+      t.http.post(`/api/courses/${courseId}/cancel`).set(bearer(token)).send(body);
+
     it('cancels the course and its reserved seats, emits course.cancelled and shows the office why', async () => {
       const course = await publishCourse(t.http, provider.token, {
         startsOn: daysFromToday(20),
@@ -336,10 +339,7 @@ describe('courses', () => {
       const clientId = await readyClient(t, official);
       const seatId = await seatFor(t.http, official.token, course.id, clientId);
 
-      const response = await t.http
-        .post(`/api/courses/${course.id}/cancel`)
-        .set(bearer(provider.token))
-        .send({ reason: 'The teacher fell ill' });
+      const response = await cancelCourse(course.id, { reason: 'The teacher fell ill' });
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
         status: 'cancelled',
@@ -380,11 +380,7 @@ describe('courses', () => {
 
     it('refuses to cancel twice, and refuses seat bookings on a cancelled course', async () => {
       const course = await publishCourse(t.http, provider.token);
-      const cancel = () =>
-        t.http
-          .post(`/api/courses/${course.id}/cancel`)
-          .set(bearer(provider.token))
-          .send({ reason: 'No teacher' });
+      const cancel = () => cancelCourse(course.id, { reason: 'No teacher' });
       expect((await cancel()).status).toBe(200);
       const again = await cancel();
       expect(again.status).toBe(409);
@@ -416,10 +412,7 @@ describe('courses', () => {
         .set(bearer(provider.token))
         .send({ date: daysFromToday(-1) });
 
-      const response = await t.http
-        .post(`/api/courses/${course.id}/cancel`)
-        .set(bearer(provider.token))
-        .send({ reason: 'Budget cut' });
+      const response = await cancelCourse(course.id, { reason: 'Budget cut' });
       expect(response.status).toBe(409);
       expect(response.body.code).toBe('course-under-way');
       const [row] = await t.db.query(
@@ -443,10 +436,7 @@ describe('courses', () => {
           .send(body);
         expect(report.status).toBe(201);
       }
-      const response = await t.http
-        .post(`/api/courses/${course.id}/cancel`)
-        .set(bearer(provider.token))
-        .send({ reason: 'Budget cut' });
+      const response = await cancelCourse(course.id, { reason: 'Budget cut' });
       expect(response.status).toBe(409);
       expect(response.body.code).toBe('course-under-way');
     });
@@ -456,10 +446,7 @@ describe('courses', () => {
         startsOn: daysFromToday(-120),
         endsOn: daysFromToday(-1),
       });
-      const response = await t.http
-        .post(`/api/courses/${course.id}/cancel`)
-        .set(bearer(provider.token))
-        .send({ reason: 'Tidying up' });
+      const response = await cancelCourse(course.id, { reason: 'Tidying up' });
       expect(response.status).toBe(409);
       expect(response.body.code).toBe('course-ended');
       const [row] = await t.db.query(`SELECT status FROM courses WHERE id = $1`, [course.id]);
@@ -468,16 +455,10 @@ describe('courses', () => {
 
     it('needs a reason, and answers 404 to another provider', async () => {
       const course = await publishCourse(t.http, provider.token);
-      const noReason = await t.http
-        .post(`/api/courses/${course.id}/cancel`)
-        .set(bearer(provider.token))
-        .send({});
+      const noReason = await cancelCourse(course.id, {});
       expect(noReason.status).toBe(400);
       expect(fieldsNamed(noReason.body)).toEqual(['reason']);
-      const foreign = await t.http
-        .post(`/api/courses/${course.id}/cancel`)
-        .set(bearer(otherProvider.token))
-        .send({ reason: 'Mine now' });
+      const foreign = await cancelCourse(course.id, { reason: 'Mine now' }, otherProvider.token);
       expect(foreign.status).toBe(404);
     });
   });

@@ -397,30 +397,16 @@ describe('migrations applied from empty', () => {
     );
     const moveTo = (status: string) =>
       db.query(`UPDATE seats SET status = $2 WHERE id = $1`, [seatId, status]);
+    const refused = (status: string) =>
+      expectViolation(moveTo(status), PG_ERRORS.checkViolation, CONSTRAINTS.seatStatusMoves);
     // No dropout or completion before a start.
-    await expectViolation(
-      moveTo('dropped-out'),
-      PG_ERRORS.checkViolation,
-      CONSTRAINTS.seatStatusMoves,
-    );
-    await expectViolation(
-      moveTo('completed'),
-      PG_ERRORS.checkViolation,
-      CONSTRAINTS.seatStatusMoves,
-    );
+    await refused('dropped-out');
+    await refused('completed');
     await moveTo('started');
     await moveTo('completed');
     // Nothing after an end, not even back to where it was.
-    await expectViolation(
-      moveTo('dropped-out'),
-      PG_ERRORS.checkViolation,
-      CONSTRAINTS.seatStatusMoves,
-    );
-    await expectViolation(
-      moveTo('reserved'),
-      PG_ERRORS.checkViolation,
-      CONSTRAINTS.seatStatusMoves,
-    );
+    await refused('dropped-out');
+    await refused('reserved');
     // Changing anything else on an ended seat is still allowed.
     await db.query(`UPDATE seats SET level_override_reason = 'Checked' WHERE id = $1`, [seatId]);
     const [{ status }] = await db.query(`SELECT status FROM seats WHERE id = $1`, [seatId]);

@@ -66,6 +66,25 @@ describe('startEmbeddedPostgres', () => {
     await expect(query(pg.url, 'SELECT 1')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
+  it('logs a refused statement without its text or the key it refused', async () => {
+    const lines: string[] = [];
+    const pg = await startEmbeddedPostgres(await newDataDir(), (line) => lines.push(line));
+    try {
+      await query(pg.url, `CREATE TABLE people (code text UNIQUE)`);
+      await query(pg.url, `INSERT INTO people VALUES ('131052-308T')`);
+      await expect(
+        query(pg.url, `INSERT INTO people VALUES ('131052-308T')`),
+      ).rejects.toMatchObject({ code: '23505' });
+      for (let i = 0; i < 40 && !lines.some((line) => line.includes('ERROR')); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(lines.some((line) => line.includes('duplicate key'))).toBe(true);
+      expect(lines.filter((line) => line.includes('131052'))).toEqual([]);
+    } finally {
+      await pg.stop();
+    }
+  });
+
   it('starts again on an existing folder with its data and password', async () => {
     const dataDir = await newDataDir();
     const first = await startEmbeddedPostgres(dataDir, log);

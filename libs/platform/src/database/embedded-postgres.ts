@@ -333,6 +333,10 @@ async function startServer(cluster: Cluster): Promise<RunningServer | undefined>
   const args = ['-D', pgDir, '-p', String(port), '-c', `listen_addresses=${HOST}`];
   // TCP only: the default socket folder may not exist, or may belong to the machine's own server.
   args.push('-c', 'unix_socket_directories=');
+  // Its log lines go to the application's log, which never holds personal data: no failed
+  // statement's text, and no DETAIL (a unique violation's DETAIL quotes the key, e.g. an
+  // identity code).
+  args.push('-c', 'log_error_verbosity=terse', '-c', 'log_min_error_statement=panic');
   // Its own process group, so that Ctrl-C reaches the application first and the application
   // stops the database after closing its connections.
   const child = spawn(join(cluster.binDir, 'postgres'), args, {

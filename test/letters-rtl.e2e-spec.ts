@@ -1,9 +1,11 @@
 import { loadConfig } from '@kotoportti/platform';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { CoursePlaceFacts } from '../apps/documents/src/letter-templates/letter-data';
 import { LetterHtml } from '../apps/documents/src/letter-templates/letter-html';
 import { LetterTemplates } from '../apps/documents/src/letter-templates/letter-templates';
 import { CHROMIUM_ARGS } from '../apps/documents/src/rendering/browser-pool';
-import { sampleLetter } from './support/letter-samples';
+import { normalise, pdfText } from './support/pdf-tools';
+import { SAMPLE_OFFICE, sampleFacts, sampleLetter } from './support/letter-samples';
 
 const templates = LetterTemplates.load();
 const html = new LetterHtml(templates);
@@ -64,6 +66,54 @@ const PROBE = `(lang, phone) => {
     end: box(times[1].getBoundingClientRect()),
   };
 }`;
+
+/**
+ * Values the bidi algorithm does reorder inside right-to-left text when they are not isolated
+ * (each was seen reordered in pdftotext's output of the unisolated letter), with how many
+ * printed lines carry each one: the recipient block and the Finnish block print some of them
+ * too. "Amina Hassan", "Anna-Liisa O. 2nd", "Amina Hassan 2" or a date in the block's own
+ * script come out the same with or without isolation, so they would prove nothing here.
+ */
+const REORDERABLE = [
+  // A Latin name ending in a period: the period jumps to the name's start (".Anna-Liisa Hassan Jr").
+  { value: 'Anna-Liisa Hassan Jr.', piece: 'Anna-Liisa', lines: 3 },
+  // An address starting with a number: the number jumps to its end ("Mannerheimintie, … 5").
+  { value: '5 Mannerheimintie, 00100 Helsinki', piece: 'Mannerheimintie', lines: 2 },
+  // The office address without a street, postal code first: "Helsinki 00240".
+  { value: '00240 Helsinki', piece: '00240', lines: 3 },
+  // A date range typed into the schedule, digits only: its ends swap ("5.6.2026–12.1.2026").
+  { value: '12.1.2026–5.6.2026', piece: '12.1.2026', lines: 2 },
+];
+
+/** A course-place letter carrying every value of REORDERABLE. */
+function reorderableLetter(lang: string) {
+  const sample = sampleLetter('course-place', lang);
+  const facts: CoursePlaceFacts = {
+    ...(sampleFacts('course-place') as CoursePlaceFacts),
+    address: '5 Mannerheimintie, 00100 Helsinki',
+    schedule: '12.1.2026–5.6.2026',
+  };
+  return sampleLetter('course-place', lang, {
+    client: { ...sample.client, firstName: 'Anna-Liisa', lastName: 'Hassan Jr.' },
+    office: { ...SAMPLE_OFFICE, streetAddress: null },
+    facts,
+  });
+}
+
+/** The same HTML with nothing isolated: `<bdi>` turned into `<span>`, `unicode-bidi` reset. */
+function withoutIsolation(document: string): string {
+  return document
+    .replace(/<bdi\b/g, '<span')
+    .replace(/<\/bdi>/g, '</span>')
+    .replace('</style>', '.cell * { unicode-bidi: normal !important; }</style>');
+}
+
+/** The values of REORDERABLE that some printed line shows only in part, i.e. reordered. */
+function outOfOrder(lines: readonly string[]): string[] {
+  return REORDERABLE.filter(({ value, piece }) =>
+    lines.some((line) => line.includes(piece) && !line.includes(value)),
+  ).map(({ value }) => value);
+}
 
 function clientBlockLayout(page: Page, lang: string): Promise<BlockLayout> {
   return page.evaluate(
@@ -126,6 +176,48 @@ describe('the right-to-left block', () => {
     })()`)) as number[];
     expect(plus).toBeGreaterThan(digit);
   });
+
+  /** The letter printed to PDF as the service prints it, read back by pdftotext, line by line. */
+  async function printedLines(document: string): Promise<string[]> {
+    await page.setContent(document);
+    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    return (await pdfText(pdf)).split('\n').map(normalise).filter(Boolean);
+  }
+
+  it.each(['ar', 'fa', 'ckb', 'prs'])(
+    'prints a name ending in a period, addresses starting with a number and a date range in order in %s',
+    async (lang) => {
+      const lines = await printedLines(
+        html.document([reorderableLetter(lang)], { markers: false }),
+      );
+      expect(outOfOrder(lines)).toEqual([]);
+      for (const { value, piece, lines: count } of REORDERABLE) {
+        // Every line holding a piece of the value holds all of it: the right-to-left block's too.
+        expect(lines.filter((line) => line.includes(piece))).toEqual(
+          Array(count).fill(expect.stringContaining(value)),
+        );
+      }
+    },
+  );
+
+  it.each(['ar', 'fa', 'ckb', 'prs'])(
+    'would reorder each of them without isolation in %s (the checks can fail)',
+    async (lang) => {
+      const lines = await printedLines(
+        withoutIsolation(html.document([reorderableLetter(lang)], { markers: false })),
+      );
+      expect(outOfOrder(lines)).toEqual(REORDERABLE.map(({ value }) => value));
+      const text = lines.join('\n');
+      for (const reordered of [
+        '.Anna-Liisa Hassan Jr',
+        'Mannerheimintie, 00100 Helsinki 5',
+        'Helsinki 00240',
+        '5.6.2026–12.1.2026',
+      ]) {
+        expect(text).toContain(reordered);
+      }
+    },
+  );
 
   it('keeps the Finnish block left to right beside it', async () => {
     await page.setContent(

@@ -26,8 +26,9 @@ export interface BookingFacts {
 
 /**
  * One statement instead of five, and prepared (see PreparedStatement): round trips and
- * planning, more than running, bound the booking rate (bench/seats). The consent row is locked FOR SHARE, so its withdrawal waits until the
- * booking has committed and no seat is ever booked on a consent already withdrawn.
+ * planning, more than running, bound the booking rate (bench/seats). The consent row is
+ * locked FOR SHARE, so its withdrawal waits until the booking has committed and no seat is
+ * ever booked on a consent already withdrawn.
  */
 export const BOOKING_FACTS = {
   name: 'seat-booking-facts',

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { SeatStatus } from '@kotoportti/model';
 import { Actor, AuditService, NotFound } from '@kotoportti/platform';
 import { DataSource } from 'typeorm';
+import { activeConsentSql } from '../consents/active-consent';
 import { organisationScope } from '../courses/organisation-scope';
 import { reportsOfSeats, type ReportEntry } from './report-entries';
-import { hasConsentSql } from './seat-access';
 
 export interface Participant {
   seatId: string;
@@ -51,7 +51,7 @@ export class CourseParticipantsService {
               ) AS client
          FROM seats s JOIN clients c ON c.id = s.client_id
         WHERE s.course_id = $1 AND s.status <> 'cancelled'
-          AND (NOT $2 OR ${hasConsentSql('s.client_id')})
+          AND (NOT $2 OR ${activeConsentSql('s.client_id')})
         ORDER BY c.last_name, c.first_name, s.id`,
       [courseId, actor.role === 'provider'],
     );

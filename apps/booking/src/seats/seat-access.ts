@@ -1,6 +1,7 @@
 import type { SeatStatus } from '@kotoportti/model';
 import { NotFound, type Actor } from '@kotoportti/platform';
 import type { EntityManager } from 'typeorm';
+import { lockActiveConsent } from '../consents/active-consent';
 import { organisationScope } from '../courses/organisation-scope';
 
 /**
@@ -11,11 +12,6 @@ export interface SeatOwnership {
   providerId: string;
   officeId: string;
   hasConsent: boolean;
-}
-
-/** SQL for `hasConsent` of the client `clientIdSql` (a column or a parameter). */
-export function hasConsentSql(clientIdSql: string): string {
-  return `EXISTS (SELECT 1 FROM consents k WHERE k.client_id = ${clientIdSql} AND k.withdrawn_at IS NULL)`;
 }
 
 /**
@@ -72,10 +68,7 @@ export async function lockSeat(
         WHERE s.id = $1 FOR UPDATE OF s`,
       [seatId],
     );
-  const consents: unknown[] = await manager.query(
-    `SELECT id FROM consents WHERE client_id = $1 AND withdrawn_at IS NULL FOR SHARE`,
-    [seats[0].client_id],
-  );
+  const hasConsent = await lockActiveConsent(manager, seats[0].client_id);
   const [course] = courses;
   return {
     id: seatId,
@@ -84,7 +77,7 @@ export async function lockSeat(
     status: seats[0].status,
     providerId: course.provider_id,
     officeId: seats[0].office_id,
-    hasConsent: consents.length > 0,
+    hasConsent,
     courseStartsOn: course.starts_on,
     courseEndsOn: course.ends_on,
   };

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CourseStatus, SeatStatus } from '@kotoportti/model';
 import { Actor, AuditService } from '@kotoportti/platform';
 import { DataSource } from 'typeorm';
+import { activeConsentSql } from '../consents/active-consent';
 import { actorStampSql, reportsOfSeats, type ActorStamp, type ReportEntry } from './report-entries';
-import { assertMaySee, hasConsentSql, type SeatOwnership } from './seat-access';
+import { assertMaySee, type SeatOwnership } from './seat-access';
 
 export interface SeatDetails {
   id: string;
@@ -47,7 +48,7 @@ export class SeatDetailsService {
       `SELECT s.id, s.status, s.booked_at AS "bookedAt", s.level_override_reason AS "levelOverrideReason",
               s.status_changed_at AS "statusChangedAt", ${actorStampSql('bu', 'bo')} AS "bookedBy",
               co.provider_id AS "providerId", cl.office_id AS "officeId",
-              ${hasConsentSql('s.client_id')} AS "hasConsent",
+              ${activeConsentSql('s.client_id')} AS "hasConsent",
               json_build_object('id', cl.id, 'firstName', cl.first_name, 'lastName', cl.last_name,
                                 'birthDate', cl.birth_date) AS client,
               json_build_object('id', co.id, 'name', co.name, 'providerId', co.provider_id,

@@ -16,8 +16,9 @@ const REPORT_ERRORS = { notFound: 'Seat', conflicts: ['invalid-seat-state'] };
 
 const REPORT_RULES =
   '404 also for a provider once the client has withdrawn consent to data exchange. ' +
-  '400 also when date is in the future, before the course starts (a cancellation excepted) ' +
-  'or before the seat started. 409 invalid-seat-state names the current state in ' +
+  '400 also when date is in the future, before the course starts (a cancellation excepted), ' +
+  'after the course ends (a start or no-show), before the seat started (a dropout or ' +
+  'completion) or before the seat ended (a follow-up plan). 409 invalid-seat-state names the current state in ' +
   'details.currentState. Every report is stored with who sent it and when.';
 
 /** Reports move a seat only as SEAT_TRANSITIONS allows; each answers 201 with the stored report. */

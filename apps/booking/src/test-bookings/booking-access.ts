@@ -1,6 +1,7 @@
 import type { TargetLanguage, TestBookingStatus, TestKind } from '@kotoportti/model';
 import { Actor, NotFound } from '@kotoportti/platform';
 import type { EntityManager } from 'typeorm';
+import { activeConsentSql, lockActiveConsent } from '../consents/active-consent';
 
 /** A booking with what the access rules and the state rules need to know about it. */
 export interface BookingFacts {
@@ -53,8 +54,7 @@ export async function visibleBooking(
   const rows: BookingFacts[] = await manager.query(
     `SELECT b.id, b.session_id, b.client_id, b.kind, b.status, b.interpreter_language, b.starts_at,
             b.starts_at <= now() AS started, b.ends_at <= now() AS ended, s.test_centre_id, s.target_language, c.office_id,
-            EXISTS (SELECT 1 FROM consents k
-                     WHERE k.client_id = b.client_id AND k.withdrawn_at IS NULL) AS has_consent
+            ${activeConsentSql('b.client_id')} AS has_consent
        FROM test_bookings b
        JOIN test_sessions s ON s.id = b.session_id
        JOIN clients c ON c.id = b.client_id
@@ -90,13 +90,10 @@ export async function lockedBooking(
   sessionIds: (seen: BookingFacts) => string[] = (seen) => [seen.session_id],
 ): Promise<LockedBooking> {
   const seen = await visibleBooking(manager, actor, id);
-  const consents: unknown[] = await manager.query(
-    `SELECT id FROM consents WHERE client_id = $1 AND withdrawn_at IS NULL FOR SHARE`,
-    [seen.client_id],
-  );
+  const hasConsent = await lockActiveConsent(manager, seen.client_id);
   await lockSessions(manager, sessionIds(seen));
   const booking = await visibleBooking(manager, actor, id, true);
-  return { booking, hasConsent: consents.length > 0 };
+  return { booking, hasConsent };
 }
 
 /** Locks session rows in id order, so that two transactions locking several cannot deadlock. */

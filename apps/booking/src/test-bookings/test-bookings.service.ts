@@ -12,6 +12,7 @@ import {
   queryPrepared,
 } from '@kotoportti/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { activeConsentSql } from '../consents/active-consent';
 import { lockedBooking, visibleBooking } from './booking-access';
 import { BOOKING_CONTEXT } from './booking-sql';
 import { cancelBookings } from './cancel-bookings';
@@ -201,8 +202,7 @@ export class TestBookingsService {
     const rows: TestBookingRow[] = await this.db.query(
       `${BOOKING_SELECT}
         WHERE b.session_id = $1 AND ($2::uuid IS NULL OR c.office_id = $2)
-          AND (NOT $3 OR EXISTS (SELECT 1 FROM consents k
-                                  WHERE k.client_id = b.client_id AND k.withdrawn_at IS NULL))
+          AND (NOT $3 OR ${activeConsentSql('b.client_id')})
         ORDER BY c.last_name, c.first_name, b.booked_at`,
       [sessionId, office, actor.role === 'tester'],
     );

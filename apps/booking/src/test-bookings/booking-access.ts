@@ -53,7 +53,8 @@ export async function visibleBooking(
 ): Promise<BookingFacts> {
   const rows: BookingFacts[] = await manager.query(
     `SELECT b.id, b.session_id, b.client_id, b.kind, b.status, b.interpreter_language, b.starts_at,
-            b.starts_at <= now() AS started, b.ends_at <= now() AS ended, s.test_centre_id, s.target_language, c.office_id,
+            b.starts_at <= now() AS started, b.ends_at <= now() AS ended,
+            s.test_centre_id, s.target_language, c.office_id,
             ${activeConsentSql('b.client_id')} AS has_consent
        FROM test_bookings b
        JOIN test_sessions s ON s.id = b.session_id

@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { pgErrorCode, violatedConstraint } from '@kotoportti/model';
 import { DomainError, DomainErrorKind } from './domain-error';
 
 /** The single error shape of SPEC §4, plus a machine-readable code. */
@@ -58,11 +59,10 @@ const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 
 function isDatabaseUnavailable(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
+  const code = pgErrorCode(e);
   const message = e instanceof Error ? e.message : '';
   return (
-    (typeof code === 'string' &&
-      (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) ||
+    (code !== undefined && (UNAVAILABLE_PG_CODES.has(code) || UNAVAILABLE_NODE_CODES.has(code))) ||
     /Connection terminated|timeout exceeded when trying to connect/i.test(message)
   );
 }
@@ -75,8 +75,8 @@ function isDatabaseUnavailable(e: unknown): boolean {
 const RETRYABLE_PG_CODES = new Set(['40P01', '40001']);
 
 function isRetryable(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && RETRYABLE_PG_CODES.has(code);
+  const code = pgErrorCode(e);
+  return code !== undefined && RETRYABLE_PG_CODES.has(code);
 }
 
 /** Seconds to wait before sending a request again (Retry-After), for the 503s. */
@@ -97,10 +97,9 @@ export class ReplayedError extends Error {
  * a conflict, never a 500. Services translate the ones they expect into precise codes.
  */
 function databaseRefusal(e: unknown): ErrorBody | undefined {
-  const code = (e as { code?: unknown } | null)?.code;
-  const constraint = (e as { constraint?: unknown } | null)?.constraint;
-  const where = typeof constraint === 'string' ? { constraint } : undefined;
-  switch (code) {
+  const constraint = violatedConstraint(e);
+  const where = constraint !== undefined ? { constraint } : undefined;
+  switch (pgErrorCode(e)) {
     case '23505':
       return body(409, 'duplicate', 'A record like this already exists', where);
     case '23P01':

@@ -97,9 +97,11 @@ export class ReplayedError extends Error {
  * a conflict, never a 500. Services translate the ones they expect into precise codes.
  */
 function databaseRefusal(e: unknown): ErrorBody | undefined {
+  const code = pgErrorCode(e);
+  if (code === undefined) return undefined;
   const constraint = violatedConstraint(e);
   const where = constraint !== undefined ? { constraint } : undefined;
-  switch (pgErrorCode(e)) {
+  switch (code) {
     case '23505':
       return body(409, 'duplicate', 'A record like this already exists', where);
     case '23P01':

@@ -4,20 +4,8 @@
  * over keep-alive connections. No endpoint can answer faster than this at the same concurrency.
  * argv: baseUrl durationMs connections
  */
-import { createRequire } from 'node:module';
+import autocannon from 'autocannon';
 
-interface AutocannonResult {
-  duration: number;
-  latency: { p50: number; p99: number };
-  statusCodeStats: Record<string, { count: number }>;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-}) => Promise<AutocannonResult>;
-
-const autocannon = createRequire(__filename)('autocannon') as Autocannon;
 const [baseUrl, durationMs, connections] = process.argv.slice(2);
 
 async function main() {

@@ -3,31 +3,10 @@
  * keep-alive connections, each request booking the next (session, client) pair.
  * argv: baseUrl token pairsFile durationMs connections label
  */
+import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { LoadReport, Pair } from './config';
 
-/** The part of autocannon's API used here; the package ships no types. */
-interface RawRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-interface AutocannonResult {
-  duration: number;
-  latency: { p50: number; p99: number };
-  errors: number;
-  statusCodeStats: Record<string, { count: number }>;
-}
-type Autocannon = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: Array<{ method: string; setupRequest: (request: RawRequest) => RawRequest }>;
-}) => Promise<AutocannonResult>;
-
-const autocannon = createRequire(__filename)('autocannon') as Autocannon;
 const [baseUrl, token, pairsFile, durationMs, connections, label] = process.argv.slice(2);
 const pairs = JSON.parse(readFileSync(pairsFile, 'utf8')) as Pair[];
 
